@@ -1,0 +1,72 @@
+/*
+ * Shared pieces of the rubric command-line tool. The CLI uses only the
+ * engine's public headers.
+ */
+#ifndef RB_CLI_H
+#define RB_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "rubric/rubric.h"
+
+/* Exit codes (documented in README.md and `rubric --help`). */
+enum {
+    EXIT_OK = 0,
+    EXIT_INVALID = 1,  /* invalid input: rubric errors, bad arguments' content */
+    EXIT_USAGE = 2,    /* the command line itself is wrong */
+    EXIT_SYSTEM = 3,   /* I/O or memory failure */
+};
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+/* ---- option parsing: --name value, --name=value, -x value, -- -------- */
+typedef struct opt_spec {
+    const char *long_name;  /* without the dashes */
+    char short_name;        /* 0 for none */
+    bool takes_value;
+} opt_spec;
+
+typedef struct opt_parser {
+    int argc;
+    char **argv;
+    int index;             /* next argument to look at */
+    const opt_spec *specs;
+    const char *command;   /* for messages */
+    bool done;             /* "--" seen */
+} opt_parser;
+
+/* Result of cli_next_opt */
+enum { OPT_END = -1, OPT_ARG = -2, OPT_ERROR = -3 };
+
+/* Returns the index into specs of the next option, OPT_ARG for a
+ * positional argument (in *value), OPT_END, or OPT_ERROR (already printed). */
+int cli_next_opt(opt_parser *p, const char **value);
+
+/* ---- the library ---- */
+/* --library, then $RUBRIC_LIBRARY, then the shipped library. */
+const char *cli_library_dir(const char *option);
+/* Load the library; on failure print diagnostics and return an exit code
+ * (and NULL in *lib). Prints warnings only when `show_warnings`. */
+int cli_load(const char *library_option, rb_library **lib);
+
+/* ---- output ---- */
+void cli_print_diags(FILE *f, const rb_diags *d);
+int cli_exit_for(const rb_diags *d);
+/* Write `b` to `path` atomically, or to stdout when path is NULL or "-". */
+int cli_write(const char *path, const rb_buf *b);
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+int cmd_check(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+
+#endif

@@ -1,0 +1,180 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+int cli_next_opt(opt_parser *p, const char **value)
+{
+    *value = NULL;
+    if (p->index >= p->argc)
+        return OPT_END;
+    const char *a = p->argv[p->index++];
+    if (p->done || a[0] != '-' || a[1] == '\0') {
+        *value = a;
+        return OPT_ARG;
+    }
+    if (strcmp(a, "--") == 0) {
+        p->done = true;
+        return cli_next_opt(p, value);
+    }
+    const char *name = a + (a[1] == '-' ? 2 : 1);
+    bool is_long = a[1] == '-';
+    const char *eq = is_long ? strchr(name, '=') : NULL;
+    size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
+    for (int i = 0; p->specs[i].long_name; i++) {
+        const opt_spec *s = &p->specs[i];
+        bool match = is_long ? (strlen(s->long_name) == nlen &&
+                                strncmp(s->long_name, name, nlen) == 0)
+                             : (s->short_name && nlen == 1 && name[0] == s->short_name);
+        if (!match)
+            continue;
+        if (!s->takes_value) {
+            if (eq) {
+                cli_usage_error(p->command, "option '--%s' takes no value", s->long_name);
+                return OPT_ERROR;
+            }
+            return i;
+        }
+        if (eq) {
+            *value = eq + 1;
+        } else if (p->index < p->argc) {
+            *value = p->argv[p->index++];
+        } else {
+            cli_usage_error(p->command, "option '%s' needs a value", a);
+            return OPT_ERROR;
+        }
+        return i;
+    }
+    cli_usage_error(p->command, "unknown option '%s'", a);
+    return OPT_ERROR;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_library_dir(const char *option)
+{
+    if (option && *option)
+        return option;
+    const char *env = getenv("RUBRIC_LIBRARY");
+    if (env && *env)
+        return env;
+    /* Installed: <prefix>/bin/rubric finds <prefix>/share/rubric. */
+    static char installed[PATH_MAX];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            slash = strrchr(exe, '/');
+            if (slash) {
+                *slash = '\0';
+                int w = snprintf(installed, sizeof installed, "%s/%s", exe,
+                                 RUBRIC_INSTALL_DATADIR_REL);
+                if (w > 0 && (size_t)w < sizeof installed && is_dir(installed))
+                    return installed;
+            }
+        }
+    }
+    return RUBRIC_SOURCE_LIBRARY;
+}
+
+void cli_print_diags(FILE *f, const rb_diags *d)
+{
+    for (size_t i = 0; i < rb_diags_count(d); i++) {
+        const rb_diag *g = rb_diags_at(d, i);
+        const char *sev = g->severity == RB_ERROR ? "error" : "warning";
+        if (g->file && g->line > 0)
+            fprintf(f, "%s:%d: %s: %s\n", g->file, g->line, sev, g->message);
+        else if (g->file)
+            fprintf(f, "%s: %s: %s\n", g->file, sev, g->message);
+        else
+            fprintf(f, "rubric: %s: %s\n", sev, g->message);
+        if (g->detail)
+            fprintf(f, "%s\n", g->detail);
+    }
+    if (rb_diags_overflowed(d))
+        fprintf(f, "rubric: error: out of memory: some problems are not shown\n");
+}
+
+int cli_exit_for(const rb_diags *d)
+{
+    if (rb_diags_has_system_error(d))
+        return EXIT_SYSTEM;
+    return rb_diags_errors(d) ? EXIT_INVALID : EXIT_OK;
+}
+
+int cli_load(const char *library_option, rb_library **lib)
+{
+    const char *dir = cli_library_dir(library_option);
+    rb_diags *d = NULL;
+    rb_library_load(&dir, 1, NULL, lib, &d, NULL);
+    if (!d)
+        return cli_error(EXIT_SYSTEM, "out of memory");
+    int rc = EXIT_OK;
+    if (!*lib) {
+        cli_print_diags(stderr, d);
+        fprintf(stderr, "rubric: error: the rubric library '%s' has errors; run "
+                        "'rubric check' for details\n", dir);
+        rc = cli_exit_for(d);
+        if (rc == EXIT_OK)
+            rc = EXIT_INVALID;
+    }
+    rb_diags_free(d);
+    return rc;
+}
+
+int cli_write(const char *path, const rb_buf *b)
+{
+    if (!rb_buf_ok(b))
+        return cli_error(EXIT_SYSTEM, "out of memory");
+    if (!path || strcmp(path, "-") == 0) {
+        if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
+            return cli_error(EXIT_SYSTEM, "cannot write to standard output: %s",
+                             strerror(errno));
+        if (fflush(stdout) != 0)
+            return cli_error(EXIT_SYSTEM, "cannot write to standard output: %s",
+                             strerror(errno));
+        return EXIT_OK;
+    }
+    char err[256];
+    if (rb_write_file_atomic(path, b->data ? b->data : "", b->len, 0644, err,
+                             sizeof err) != 0)
+        return cli_error(EXIT_SYSTEM, "cannot write '%s': %s", path, err);
+    return EXIT_OK;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("rubric: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (cmd)
+        fprintf(stderr, "\nrun 'rubric %s --help' for usage\n", cmd);
+    else
+        fprintf(stderr, "\nrun 'rubric --help' for usage\n");
+    return EXIT_USAGE;
+}
+
+int cli_error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("rubric: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}

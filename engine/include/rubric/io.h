@@ -1,0 +1,17 @@
+/*
+ * File helpers shared by the engine and its tools.
+ */
+#ifndef RUBRIC_IO_H
+#define RUBRIC_IO_H
+
+#include <stddef.h>
+
+/* Write `len` bytes to `path` atomically: a temporary file in the same
+ * directory, fsync, rename, fsync of the directory. `mode` is the new file's
+ * permission bits. On failure nothing is left at `path` that was not there
+ * before, and errno-style text is put in `err` (size `errsize`).
+ * Returns 0 or -1. */
+int rb_write_file_atomic(const char *path, const void *data, size_t len,
+                         unsigned mode, char *err, size_t errsize);
+
+#endif

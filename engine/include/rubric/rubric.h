@@ -1,0 +1,21 @@
+/*
+ * rubric — interview and assessment rubric engine.
+ *
+ * Ownership: functions that return a new object (rb_library_load,
+ * rb_diags_new) give it to the caller, who frees it with the matching
+ * *_free. Everything else returned is borrowed from its owner and lives as
+ * long as that owner. The library never prints and never exits.
+ */
+#ifndef RUBRIC_H
+#define RUBRIC_H
+
+#include "buf.h"
+#include "diag.h"
+#include "io.h"
+#include "json.h"
+#include "load.h"
+#include "model.h"
+#include "report.h"
+#include "rubric/version.h"
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * Read access to a finished library.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model_internal.h"
+
+rb_library *lib_new(void)
+{
+    rb_library *lib = calloc(1, sizeof(*lib));
+    if (!lib)
+        return NULL;
+    lib->arena = arena_new();
+    if (!lib->arena) {
+        free(lib);
+        return NULL;
+    }
+    return lib;
+}
+
+const char *lib_add_file(rb_library *lib, const char *display)
+{
+    char *copy = arena_strdup(lib->arena, display);
+    if (!copy || !ptrvec_push(lib->arena, &lib->files, copy))
+        return NULL;
+    return copy;
+}
+
+size_t lib_file_rank(const rb_library *lib, const char *file)
+{
+    for (size_t i = 0; i < lib->files.len; i++)
+        if (lib->files.items[i] == file || strcmp(lib->files.items[i], file) == 0)
+            return i;
+    return lib->files.len;
+}
+
+void rb_library_free(rb_library *lib)
+{
+    if (!lib)
+        return;
+    if (lib->release)
+        lib->release(lib->release_ctx);
+    free(lib->index);
+    arena_free(lib->arena);
+    free(lib);
+}
+
+size_t rb_library_nscales(const rb_library *lib) { return lib->scales.len; }
+const rb_scale *rb_library_scale(const rb_library *lib, size_t i) { return lib->scales.items[i]; }
+size_t rb_library_ncompetencies(const rb_library *lib) { return lib->competencies.len; }
+const rb_competency *rb_library_competency(const rb_library *lib, size_t i)
+{
+    return &((const comp_def *)lib->competencies.items[i])->c;
+}
+size_t rb_library_nroles(const rb_library *lib) { return lib->roles.len; }
+const rb_role *rb_library_role(const rb_library *lib, size_t i)
+{
+    return &((const role_def *)lib->roles.items[i])->r;
+}
+size_t rb_library_nbanks(const rb_library *lib) { return lib->banks.len; }
+const rb_bank *rb_library_bank(const rb_library *lib, size_t i) { return lib->banks.items[i]; }
+size_t rb_library_nfiles(const rb_library *lib) { return lib->files.len; }
+const char *rb_library_file(const rb_library *lib, size_t i) { return lib->files.items[i]; }
+const char *rb_library_hash(const rb_library *lib) { return lib->hash; }
+bool rb_library_has_hooks(const rb_library *lib) { return lib->has_hooks; }
+
+bool rb_library_find(const rb_library *lib, const char *id, rb_item *out)
+{
+    size_t lo = 0, hi = lib->nindex;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(lib->index[mid].id, id);
+        if (c == 0) {
+            *out = lib->index[mid].item;
+            return true;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    memset(out, 0, sizeof(*out));
+    return false;
+}
+
+const char *rb_kind_name(rb_kind kind)
+{
+    switch (kind) {
+    case RB_KIND_SCALE: return "scale";
+    case RB_KIND_COMPETENCY: return "competency";
+    case RB_KIND_BEHAVIOUR: return "behaviour";
+    case RB_KIND_QUESTION: return "question";
+    case RB_KIND_PROBE: return "probe";
+    case RB_KIND_ROLE: return "role";
+    case RB_KIND_BANK: return "bank";
+    case RB_KIND_OPTION: return "option";
+    case RB_KIND_NONE: break;
+    }
+    return "nothing";
+}
+
+const rb_level *rb_competency_level(const rb_competency *c, int number)
+{
+    for (size_t i = 0; i < c->nlevels; i++)
+        if (c->levels[i].number == number)
+            return &c->levels[i];
+    return NULL;
+}
+
+const rb_scale_level *rb_scale_level_of(const rb_scale *s, int number)
+{
+    for (size_t i = 0; i < s->nlevels; i++)
+        if (s->levels[i].number == number)
+            return &s->levels[i];
+    return NULL;
+}
