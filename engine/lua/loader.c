@@ -357,6 +357,35 @@ static void run_file(loader *ld, const char *real, const char *root_real,
     lua_pop(L, 1);
 }
 
+/* Resolve "." and ".." in an absolute path, in place, without touching the
+ * file system. */
+static void normalise_path(char *path)
+{
+    char *out = path;
+    const char *p = path;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        const char *seg = p;
+        while (*p && *p != '/')
+            p++;
+        size_t n = (size_t)(p - seg);
+        if (n == 0 || (n == 1 && seg[0] == '.'))
+            continue;
+        if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (out > path && *--out != '/')
+                ;
+            continue;
+        }
+        *out++ = '/';
+        memmove(out, seg, n);
+        out += n;
+    }
+    if (out == path)
+        *out++ = '/';
+    *out = '\0';
+}
+
 int loader_include(lua_State *L)
 {
     loader *ld = loader_of(L);
@@ -382,6 +411,15 @@ int loader_include(lua_State *L)
     memcpy(joined, cur->real, dlen);
     joined[dlen] = '/';
     memcpy(joined + dlen + 1, rel, n + 1);
+    /* Judge the path as written first, so an include that climbs out is
+     * refused as such even when the target does not exist. */
+    normalise_path(joined);
+    if (!inside(cur->root_real, joined)) {
+        free(joined);
+        return luaL_error(L, "include '%s' leaves the library directory '%s'; "
+                             "includes must stay inside it", rel,
+                          cur->root_display[0] ? cur->root_display : ".");
+    }
     char *real = realpath(joined, NULL);
     int e = errno;
     free(joined);
