@@ -168,6 +168,8 @@ static bool resolve_role(rb_library *lib, role_def *rd, const char **comp_ids,
 
 struct index_builder {
     rb_library *lib;
+    const char *last_file;  /* ids come in runs from one file: cache its rank */
+    size_t last_rank;
     struct index_entry *items;
     size_t len, cap;
     bool failed;
@@ -187,8 +189,11 @@ static void add_id(struct index_builder *b, const char *id, rb_item item, rb_loc
         b->items = n;
         b->cap = ncap;
     }
-    b->items[b->len++] = (struct index_entry){ id, item, loc,
-                                               lib_file_rank(b->lib, loc.file) };
+    if (loc.file != b->last_file) {
+        b->last_file = loc.file;
+        b->last_rank = lib_file_rank(b->lib, loc.file);
+    }
+    b->items[b->len++] = (struct index_entry){ id, item, loc, b->last_rank };
 }
 
 static int cmp_index(const void *pa, const void *pb)

@@ -1,0 +1,18 @@
+-- An unknown field in a question.
+scale "s" {
+  title = "S",
+  level(1) { name = "One", descriptor = "First." },
+}
+competency "c" {
+  title = "C",
+  definition = "D.",
+  scale = "s",
+  level(1) {
+    behaviours = { "Does the thing." },
+    questions = {
+      question "Q?" {
+        probe = { "P?" },
+      },
+    },
+  },
+}

@@ -1,0 +1,20 @@
+-- An unknown field in a role.
+scale "s" {
+  title = "S",
+  level(1) { name = "One", descriptor = "First." },
+}
+competency "c" {
+  title = "C",
+  definition = "D.",
+  scale = "s",
+  level(1) {
+    behaviours = { "Does the thing." },
+    questions = { question "Q?" { probes = { "P?" } } },
+  },
+}
+role "r" {
+  title = "R",
+  minutes = 30,
+  duration = 45,
+  needs = { need "c" { target = 1 } },
+}
