@@ -51,9 +51,15 @@ int cmd_show(int argc, char **argv)
         return rc;
     rb_item item;
     if (!rb_library_find(lib, id, &item)) {
+        const char *near = rb_library_suggest(lib, id);
+        if (near)
+            cli_error(EXIT_INVALID, "nothing in the library has id '%s' (did you "
+                      "mean '%s'?)", id, near);
+        else
+            cli_error(EXIT_INVALID, "nothing in the library has id '%s'; run "
+                      "'rubric list' to see the ids", id);
         rb_library_free(lib);
-        return cli_error(EXIT_INVALID, "nothing in the library has id '%s'; "
-                         "run 'rubric list' to see the ids", id);
+        return EXIT_INVALID;
     }
     if (item.kind != RB_KIND_COMPETENCY && item.kind != RB_KIND_ROLE &&
         item.kind != RB_KIND_SCALE && item.kind != RB_KIND_BANK) {

@@ -124,11 +124,14 @@ int cli_load(const char *library_option, rb_library **lib)
     int rc = EXIT_OK;
     if (!*lib) {
         cli_print_diags(stderr, d);
-        fprintf(stderr, "rubric: error: the rubric library '%s' has errors; run "
-                        "'rubric check' for details\n", dir);
         rc = cli_exit_for(d);
         if (rc == EXIT_OK)
             rc = EXIT_INVALID;
+        if (rc == EXIT_SYSTEM)
+            fprintf(stderr, "rubric: error: cannot load the rubric library '%s'\n", dir);
+        else
+            fprintf(stderr, "rubric: error: the rubric library '%s' has errors; "
+                            "fix them and run 'rubric check' again\n", dir);
     }
     rb_diags_free(d);
     return rc;

@@ -1,6 +1,7 @@
 /*
  * Read access to a finished library.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,4 +115,25 @@ const rb_scale_level *rb_scale_level_of(const rb_scale *s, int number)
         if (s->levels[i].number == number)
             return &s->levels[i];
     return NULL;
+}
+
+const char *rb_library_suggest(const rb_library *lib, const char *id)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    size_t cap = strlen(id) <= 4 ? 1 : strlen(id) / 3;
+    if (cap > 4)
+        cap = 4;
+    for (size_t i = 0; i < lib->nindex; i++) {
+        rb_kind k = lib->index[i].item.kind;
+        if (k != RB_KIND_SCALE && k != RB_KIND_COMPETENCY && k != RB_KIND_ROLE &&
+            k != RB_KIND_BANK)
+            continue;
+        size_t d = edit_distance(id, lib->index[i].id, cap);
+        if (d <= cap && d < best_d) {
+            best_d = d;
+            best = lib->index[i].id;
+        }
+    }
+    return best;
 }

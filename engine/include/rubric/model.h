@@ -176,6 +176,10 @@ const char *rb_library_file(const rb_library *lib, size_t i);
 /* Look an id up. Returns false (and kind NONE) when nothing has that id. */
 bool rb_library_find(const rb_library *lib, const char *id, rb_item *out);
 
+/* The id of a scale, competency, role or bank closest to `id` (a likely
+ * typo), or NULL when none is close. */
+const char *rb_library_suggest(const rb_library *lib, const char *id);
+
 /* "sha256:<64 hex digits>" over the library's content (not its layout, comments
  * or formatting): equal hashes mean the same definitions. */
 const char *rb_library_hash(const rb_library *lib);
