@@ -302,6 +302,10 @@ bool lib_finish(rb_library *lib, rb_diags *d)
     build_index(lib, d);
     if (rb_diags_errors(d) != before)
         return false;
-    lib_compute_hash(lib);
+    if (!lib_compute_hash(lib)) {
+        rb_diags_add(d, RB_ERROR, RB_DIAG_SYSTEM, NULL, 0, 0, NULL,
+                     "out of memory while hashing the library");
+        return false;
+    }
     return true;
 }

@@ -71,14 +71,16 @@ static const void **sorted(const ptrvec *v)
     return p;
 }
 
-void lib_compute_hash(rb_library *lib)
+bool lib_compute_hash(rb_library *lib)
 {
     sha_ctx h;
     sha256_init(&h);
     put_str(&h, "rubric.library/1");
     const void **p;
 
-    if ((p = sorted(&lib->scales))) {
+    if (!(p = sorted(&lib->scales)))
+        return false;
+    {
         put_num(&h, (double)lib->scales.len);
         for (size_t i = 0; i < lib->scales.len; i++) {
             const rb_scale *s = p[i];
@@ -92,7 +94,9 @@ void lib_compute_hash(rb_library *lib)
         }
         free(p);
     }
-    if ((p = sorted(&lib->competencies))) {
+    if (!(p = sorted(&lib->competencies)))
+        return false;
+    {
         put_num(&h, (double)lib->competencies.len);
         for (size_t i = 0; i < lib->competencies.len; i++) {
             const comp_def *cd = p[i];
@@ -125,7 +129,9 @@ void lib_compute_hash(rb_library *lib)
         }
         free(p);
     }
-    if ((p = sorted(&lib->roles))) {
+    if (!(p = sorted(&lib->roles)))
+        return false;
+    {
         put_num(&h, (double)lib->roles.len);
         for (size_t i = 0; i < lib->roles.len; i++) {
             const rb_role *r = p[i];
@@ -140,7 +146,9 @@ void lib_compute_hash(rb_library *lib)
         }
         free(p);
     }
-    if ((p = sorted(&lib->banks))) {
+    if (!(p = sorted(&lib->banks)))
+        return false;
+    {
         put_num(&h, (double)lib->banks.len);
         for (size_t i = 0; i < lib->banks.len; i++) {
             const rb_bank *k = p[i];
@@ -160,4 +168,5 @@ void lib_compute_hash(rb_library *lib)
     memcpy(lib->hash, "sha256:", 7);
     for (size_t i = 0; i < sizeof digest; i++)
         snprintf(lib->hash + 7 + 2 * i, 3, "%02x", digest[i]);
+    return true;
 }

@@ -61,7 +61,7 @@ const char *lib_add_file(rb_library *lib, const char *display);
 size_t lib_file_rank(const rb_library *lib, const char *file);
 /* Resolve and check across files; returns false if errors were added. */
 bool lib_finish(rb_library *lib, rb_diags *diags);
-/* Compute lib->hash (called by lib_finish). */
-void lib_compute_hash(rb_library *lib);
+/* Compute lib->hash (called by lib_finish); false when out of memory. */
+bool lib_compute_hash(rb_library *lib);
 
 #endif
