@@ -1044,6 +1044,8 @@ static obj *new_obj(lua_State *L, enum okind kind, int argidx)
 static void define_now(lua_State *L, obj *o, int self, int body)
 {
     loader *ld = loader_of(L);
+    if (ld->stop)
+        luaL_error(L, "loading stopped");
     ctx c = { .ld = ld, .L = L, .file = o->file, .line = o->line };
     luaL_checkstack(L, 40, NULL);
     switch (o->kind) {

@@ -140,7 +140,7 @@ static bool inside(const char *root_real, const char *real)
     size_t n = strlen(root_real);
     if (strcmp(root_real, "/") == 0)
         return true;
-    return strncmp(real, root_real, n) == 0 && real[n] == '/';
+    return strncmp(real, root_real, n) == 0 && (real[n] == '/' || real[n] == '\0');
 }
 
 /* 1-based line and column of byte offset `off`. */
@@ -528,7 +528,20 @@ static void walk(loader *ld, const char *dir, const char *root_real,
                             "not loaded", root_display);
                 free(d);
             } else if (real && S_ISDIR(st.st_mode)) {
-                walk(ld, real, root_real, root_display, depth + 1);
+                /* Each folder once: links to folders can form loops. */
+                lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_LOADED);
+                lua_pushfstring(L, "dir:%s", real);
+                lua_pushvalue(L, -1);
+                bool seen = lua_rawget(L, -3) != LUA_TNIL;
+                lua_pop(L, 1);
+                if (!seen) {
+                    lua_pushboolean(L, 1);
+                    lua_rawset(L, -3);
+                    lua_pop(L, 1);
+                    walk(ld, real, root_real, root_display, depth + 1);
+                } else {
+                    lua_pop(L, 2);
+                }
             } else if (real && S_ISREG(st.st_mode) && is_rubric_file(names[i])) {
                 run_file(ld, real, root_real, root_display);
                 lua_pop(L, 1);
