@@ -1,0 +1,2 @@
+-- A definition followed by text instead of a table.
+scale "s" "Five levels"

@@ -1,0 +1,14 @@
+-- Defines scale "s" and competency "c"; b.lua defines "c" again.
+scale "s" {
+  title = "S",
+  level(1) { name = "One", descriptor = "First." },
+}
+competency "c" {
+  title = "C",
+  definition = "D.",
+  scale = "s",
+  level(1) {
+    behaviours = { "Does the thing." },
+    questions = { question "Q?" { probes = { "P?" } } },
+  },
+}

@@ -1,0 +1,16 @@
+-- Evidence given as one text instead of a list.
+scale "s" {
+  title = "S",
+  level(1) { name = "One", descriptor = "First." },
+}
+competency "c" {
+  title = "C",
+  definition = "D.",
+  scale = "s",
+  level(1) {
+    behaviours = {
+      behaviour "Does the thing." { evidence = [[\bthing\b]] },
+    },
+    questions = { question "Q?" { probes = { "P?" } } },
+  },
+}

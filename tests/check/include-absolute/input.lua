@@ -1,0 +1,2 @@
+-- include with an absolute path.
+include "/etc/rubric/scale.lua"

@@ -1,0 +1,3 @@
+-- b.lua, included by a.lua, includes a.lua back.
+
+include "a.lua"

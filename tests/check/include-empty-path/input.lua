@@ -1,0 +1,2 @@
+-- include with an empty path.
+include ""

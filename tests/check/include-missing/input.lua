@@ -1,0 +1,2 @@
+-- Including a file that does not exist.
+include "scales/nowhere.lua"

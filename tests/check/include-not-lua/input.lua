@@ -1,0 +1,2 @@
+-- Including a path that is not a .lua file.
+include "notes.txt"

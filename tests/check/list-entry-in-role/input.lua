@@ -1,0 +1,20 @@
+-- A role with an entry that has no field name.
+scale "s" {
+  title = "S",
+  level(1) { name = "One", descriptor = "First." },
+}
+competency "c" {
+  title = "C",
+  definition = "D.",
+  scale = "s",
+  level(1) {
+    behaviours = { "Does the thing." },
+    questions = { question "Q?" { probes = { "P?" } } },
+  },
+}
+role "r" {
+  title = "R",
+  "A role for testing.",
+  minutes = 30,
+  needs = { need "c" { target = 1 } },
+}

@@ -1,0 +1,21 @@
+-- A need without its target level.
+scale "s" {
+  title = "S",
+  level(1) { name = "One", descriptor = "First." },
+}
+competency "c" {
+  title = "C",
+  definition = "D.",
+  scale = "s",
+  level(1) {
+    behaviours = { "Does the thing." },
+    questions = { question "Q?" { probes = { "P?" } } },
+  },
+}
+role "r" {
+  title = "R",
+  minutes = 30,
+  needs = {
+    need "c" { weight = 2 },
+  },
+}

@@ -1,0 +1,2 @@
+-- print is not available in rubric files.
+print("hello")

@@ -1,0 +1,9 @@
+-- An option without its description.
+bank "b" {
+  title = "B",
+  options = {
+    option "mentoring" {
+      title = "Mentoring",
+    },
+  },
+}

@@ -1,0 +1,16 @@
+-- An entry of probes that is a table.
+scale "s" {
+  title = "S",
+  level(1) { name = "One", descriptor = "First." },
+}
+competency "c" {
+  title = "C",
+  definition = "D.",
+  scale = "s",
+  level(1) {
+    behaviours = { "Does the thing." },
+    questions = {
+      question "Q?" { probes = { "P?", { "nested?" } } },
+    },
+  },
+}
