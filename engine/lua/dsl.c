@@ -321,7 +321,9 @@ static bool number_field(const ctx *c, int t, const char *name, bool required,
         err(c, "%s of %s must be a number, not a %s", name, c->what, value_kind(L, -1));
     } else {
         double v = lua_tonumber(L, -1);
-        if (integer && (!isfinite(v) || v != floor(v))) {
+        if (!isfinite(v)) {
+            err(c, "%s of %s must be a finite number", name, c->what);
+        } else if (integer && v != floor(v)) {
             err(c, "%s of %s must be a whole number, not %g", name, c->what, v);
         } else if (!(v >= lo && v <= hi)) {
             if (integer)
@@ -372,7 +374,7 @@ static const char **text_list(const ctx *c, int t, const char *name, size_t *n)
     for (size_t i = 1; i <= len; i++) {
         lua_rawgeti(L, lt, (lua_Integer)i);
         if (lua_type(L, -1) != LUA_TSTRING) {
-            err(c, "entry %zu of %s in %s must be text, not a %s", i, name, c->what,
+            err(c, "entry %zu of %s of %s must be text, not a %s", i, name, c->what,
                 value_kind(L, -1));
         } else {
             char field[64];
@@ -451,8 +453,8 @@ static void read_patterns(const ctx *c, int body, rb_behaviour *b)
             const char *detail = arena_strdup(A(c), rb_buf_str(&d));
             rb_buf_release(&d);
             err_detail(c, detail,
-                       "evidence pattern %zu of %s does not compile: %s at offset %zu",
-                       i, c->what, msg, off);
+                       "evidence pattern %zu of %s does not compile: %s at character %zu",
+                       i, c->what, msg, col + 1);
         } else {
             size_t at;
             if (regex_nested_repeat(src, plen, &at)) {
@@ -569,13 +571,13 @@ static bool entry_ok(const ctx *c, int idx, enum okind k, bool string_ok,
     obj *o = to_obj(L, idx);
     if (o && o->kind == k) {
         if (o->used) {
-            err(c, "entry %zu of %s in %s is already part of another definition; "
-                   "write it out again", pos, listname, c->what);
+            err(c, "entry %zu of %s of %s is already used elsewhere; each %s "
+                   "can be used once", pos, listname, c->what, okind_names[k]);
             return false;
         }
         return true;
     }
-    err(c, "entry %zu of %s in %s must be %s%s, not a %s", pos, listname, c->what,
+    err(c, "entry %zu of %s of %s must be %s%s, not a %s", pos, listname, c->what,
         string_ok ? "text or " : "", okind_names[k], value_kind(L, idx));
     return false;
 }
@@ -692,8 +694,8 @@ static size_t collect_levels(const ctx *c, int body, size_t **pos, int **nums)
                     c->what, number);
                 ok = false;
             } else if (o->used) {
-                err(&lc, "level %d of %s is already part of another definition; "
-                         "write it out again", number, c->what);
+                err(&lc, "level %d of %s is already used elsewhere; each level(N) "
+                         "{ ... } can be used once", number, c->what);
                 ok = false;
             }
             for (size_t k = 0; k < n && ok; k++) {
@@ -731,6 +733,7 @@ static const char *definition_id(ctx *c, int arg, int body, const char *kind)
 {
     lua_State *L = c->L;
     const char *id = NULL;
+    set_what(c, "this %s", kind);
     if (lua_type(L, arg) == LUA_TSTRING) {
         id = copy_text(c, arg, "id");
     } else {
@@ -748,8 +751,10 @@ static const char *definition_id(ctx *c, int arg, int body, const char *kind)
         lua_pop(L, 1);
     }
     if (id) {
+        char a[16];
+        snprintf(a, sizeof a, "a %s", kind);
+        check_id(c, id, a);
         set_what(c, "%s '%s'", kind, id);
-        check_id(c, id, c->what);
     } else {
         set_what(c, "%s", kind);
     }
@@ -933,6 +938,7 @@ static void define_bank(ctx *c, int self, int body)
                 o->used = true;
                 rb_option *op = &opts[n++];
                 op->loc = (rb_loc){ oc.file, oc.line };
+                set_what(&oc, "option %zu of %s", i, c->what);
                 push_arg(L, idx);
                 const char *local = copy_text(&oc, lua_gettop(L), "id");
                 lua_pop(L, 1);
@@ -995,6 +1001,7 @@ static void define_role(ctx *c, int self, int body)
                 need_def *nd = &rd->needs[rd->nneeds++];
                 nd->loc = (rb_loc){ nc.file, nc.line };
                 nd->weight = 1.0;
+                set_what(&nc, "need %zu of %s", i, c->what);
                 push_arg(L, idx);
                 nd->competency_id = copy_text(&nc, lua_gettop(L), "competency");
                 lua_pop(L, 1);
@@ -1007,7 +1014,7 @@ static void define_role(ctx *c, int self, int body)
                     int nb = push_body(L, idx);
                     check_fields(&nc, nb, need_fields, false);
                     double v;
-                    if (number_field(&nc, nb, "target", true, true, -1000, 1000, &v)) {
+                    if (number_field(&nc, nb, "target", true, true, -1e9, 1e9, &v)) {
                         nd->target = (int)v;
                         nd->has_target = true;
                     }
@@ -1078,7 +1085,7 @@ static int obj_call(lua_State *L)
             return luaL_error(L, "level(N) must be followed by a table: write "
                                  "level(N) { ... }");
         return luaL_error(L, "%s \"...\" must be followed by a table in braces, "
-                             "not a %s", name, luaL_typename(L, 2));
+                             "not a %s", name, value_kind(L, 2));
     }
     lua_settop(L, 2);
     lua_pushvalue(L, 2);
@@ -1095,8 +1102,10 @@ static int constructor(lua_State *L, enum okind kind)
     const char *name = okind_names[kind];
     int t = lua_type(L, 1);
     if (kind == O_LEVEL) {
-        if (!lua_isinteger(L, 1))
-            return luaL_error(L, "level expects a whole number, as in level(2) { ... }");
+        if (!lua_isinteger(L, 1) || lua_tointeger(L, 1) < -1000 ||
+            lua_tointeger(L, 1) > 1000)
+            return luaL_error(L, "level expects a whole number from -1000 to 1000, "
+                                 "as in level(2) { ... }");
         new_obj(L, kind, 1);
         return 1;
     }

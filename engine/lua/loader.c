@@ -31,7 +31,7 @@ void loader_diag(loader *ld, rb_severity sev, const char *file, int line,
 {
     if (ld->stop)
         return;
-    if (rb_diags_count(ld->diags) >= LOADER_MAX_DIAGNOSTICS) {
+    if (rb_diags_count(ld->diags) + 1 >= LOADER_MAX_DIAGNOSTICS) {
         ld->stop = true;
         rb_diags_add(ld->diags, RB_ERROR, RB_DIAG_INPUT, file, line, 0, NULL,
                      "too many problems (%d); fix these and check again",
@@ -159,10 +159,10 @@ static void line_col(const char *text, size_t off, int *line, int *col)
 
 static void format_size(size_t n, char *out, size_t outsize)
 {
-    if (n >= (size_t)1 << 20)
-        snprintf(out, outsize, "%.1f MiB", (double)n / (double)(1 << 20));
+    if (n % ((size_t)1 << 20) == 0)
+        snprintf(out, outsize, "%zu MiB", n >> 20);
     else
-        snprintf(out, outsize, "%zu KiB", (n + 1023) / 1024);
+        snprintf(out, outsize, "%zu bytes", n);
 }
 
 /*
@@ -292,7 +292,7 @@ static void run_file(loader *ld, const char *real, const char *root_real,
             st = lua_pcall(L, 0, 1, fn);
             kill_reason killed = sb->killed;
             if (st != LUA_OK) {
-                if (killed == KILL_INSTRUCTIONS || killed == KILL_TIME) {
+                if (killed != KILL_NONE) {
                     const char *m = lua_tostring(L, -1);
                     int line = 0;
                     const char *colon = m ? strstr(m, ": " SANDBOX_LIMIT_MESSAGE) : NULL;
@@ -302,7 +302,11 @@ static void run_file(loader *ld, const char *real, const char *root_real,
                             p--;
                         line = atoi(p);
                     }
-                    if (killed == KILL_INSTRUCTIONS)
+                    if (killed == KILL_DEPTH)
+                        loader_diag(ld, RB_ERROR, display, line, NULL,
+                                    "stopped: calls nest more than %d deep "
+                                    "(endless recursion?)", SANDBOX_MAX_DEPTH);
+                    else if (killed == KILL_INSTRUCTIONS)
                         loader_diag(ld, RB_ERROR, display, line, NULL,
                                     "stopped after %llu million Lua instructions: "
                                     "the file runs too long (an endless loop?)",

@@ -18,7 +18,11 @@ typedef enum kill_reason {
     KILL_NONE,
     KILL_INSTRUCTIONS,
     KILL_TIME,
+    KILL_DEPTH,  /* calls nested too deeply: endless recursion */
 } kill_reason;
+
+/* Rubric code has no business nesting calls deeper than this. */
+#define SANDBOX_MAX_DEPTH 200
 
 /* A Lua state with limits. Heap-allocated: when a library keeps Lua scoring
  * functions it owns the sandbox and closes it when freed. */

@@ -46,9 +46,12 @@ static void hook(lua_State *L, lua_Debug *ar)
 {
     sandbox *sb = sandbox_from(L);
     if (sb->killed == KILL_NONE) {
+        lua_Debug deep;
         sb->instructions += HOOK_EVERY;
         if (sb->instructions > sb->instruction_limit)
             sb->killed = KILL_INSTRUCTIONS;
+        else if (lua_getstack(L, SANDBOX_MAX_DEPTH, &deep))
+            sb->killed = KILL_DEPTH;
         else if ((++sb->hook_calls & 15) == 0 && monotonic_seconds() > sb->deadline)
             sb->killed = KILL_TIME;
     }
@@ -76,7 +79,7 @@ void sandbox_arm(sandbox *sb, uint64_t instruction_limit, double deadline)
 void sandbox_resume(sandbox *sb, uint64_t instructions)
 {
     sb->instructions = instructions;
-    if (sb->killed == KILL_INSTRUCTIONS)
+    if (sb->killed == KILL_INSTRUCTIONS || sb->killed == KILL_DEPTH)
         sb->killed = KILL_NONE;
     if (sb->killed == KILL_NONE)
         lua_sethook(sb->L, hook, LUA_MASKCOUNT, HOOK_EVERY);

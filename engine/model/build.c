@@ -48,6 +48,8 @@ static void describe_levels(const rb_scale *s, char *out, size_t outsize)
 {
     if (s->nlevels == 0)
         snprintf(out, outsize, "no levels");
+    else if (s->nlevels == 1)
+        snprintf(out, outsize, "only level %d", s->levels[0].number);
     else
         snprintf(out, outsize, "levels %d to %d", s->levels[0].number,
                  s->levels[s->nlevels - 1].number);
@@ -92,6 +94,9 @@ static bool resolve_competency(rb_library *lib, comp_def *cd, const char **scale
             ok = false;
         }
     }
+    /* A competency with no levels at all was reported when it was read. */
+    if (c->nlevels == 0)
+        return false;
     for (size_t i = 0; i < s->nlevels; i++) {
         if (!rb_competency_level(c, s->levels[i].number)) {
             snprintf(msg, sizeof msg,
@@ -262,9 +267,24 @@ static bool build_index(rb_library *lib, rb_diags *d)
         qsort(b.items, b.len, sizeof(*b.items), cmp_index);
     bool ok = true;
     size_t out = 0;
+    const void *dup_owners[16];  /* duplicated competencies and banks */
+    size_t ndup_owners = 0;
     for (size_t i = 0; i < b.len; i++) {
         if (out > 0 && strcmp(b.items[out - 1].id, b.items[i].id) == 0) {
             const struct index_entry *first = &b.items[out - 1], *dup = &b.items[i];
+            /* The ids inside a duplicated competency or bank repeat too;
+             * one message for the duplicate is enough. */
+            const void *owner = dup->item.competency ? (const void *)dup->item.competency
+                                                     : (const void *)dup->item.bank;
+            bool inside_dup = false;
+            for (size_t k = 0; k < ndup_owners && owner; k++)
+                inside_dup |= dup_owners[k] == owner;
+            ok = false;
+            if (inside_dup)
+                continue;
+            if ((dup->item.kind == RB_KIND_COMPETENCY || dup->item.kind == RB_KIND_BANK) &&
+                ndup_owners < 16)
+                dup_owners[ndup_owners++] = dup->item.ptr;
             rb_diags_add(d, RB_ERROR, RB_DIAG_INPUT, dup->loc.file, dup->loc.line, 0,
                          NULL, "duplicate id '%s': the %s at %s:%d already has it; "
                          "give one of them another id",
