@@ -18,6 +18,8 @@ bool rb_json_diagnostics(const rb_diags *diags, size_t nfiles, rb_buf *out)
     failed |= !cJSON_AddNumberToObject(root, "errors", (double)rb_diags_errors(diags));
     failed |= !cJSON_AddNumberToObject(root, "warnings",
                                        (double)rb_diags_warnings(diags));
+    /* Memory ran out while recording: some diagnostics are missing. */
+    failed |= !cJSON_AddBoolToObject(root, "complete", !rb_diags_overflowed(diags));
     for (size_t i = 0; i < rb_diags_count(diags); i++) {
         const rb_diag *dg = rb_diags_at(diags, i);
         cJSON *o = cJSON_CreateObject();
@@ -37,6 +39,8 @@ bool rb_json_diagnostics(const rb_diags *diags, size_t nfiles, rb_buf *out)
         failed |= !cJSON_AddStringToObject(o, "message", dg->message);
         if (dg->detail)
             failed |= !cJSON_AddStringToObject(o, "detail", dg->detail);
+        else
+            failed |= !cJSON_AddNullToObject(o, "detail");
         failed |= !cJSON_AddStringToObject(o, "kind",
                                            dg->kind == RB_DIAG_SYSTEM ? "system" : "input");
     }

@@ -126,6 +126,15 @@ static cJSON *competency_json(doc *d, const rb_competency *c)
     put_num(d, sc, "coverage", c->scoring.coverage);
     put_num(d, sc, "min_evidence", c->scoring.min_evidence);
     put_num(d, sc, "min_strength", c->scoring.min_strength);
+    if (c->scoring.kind == RB_SCORING_FUNCTION && c->scoring.function_text) {
+        cJSON *fn = obj(d);
+        put_str(d, fn, "file", c->scoring.loc.file);
+        put_num(d, fn, "line", c->scoring.loc.line);
+        put_str(d, fn, "text", c->scoring.function_text);
+        put(d, sc, "function", fn);
+    } else {
+        put(d, sc, "function", cJSON_CreateNull());
+    }
     put(d, o, "scoring", sc);
     cJSON *levels = arr(d);
     for (size_t i = 0; i < c->nlevels; i++) {

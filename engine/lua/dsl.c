@@ -437,7 +437,13 @@ static void read_patterns(const ctx *c, int body, rb_behaviour *b)
         const char *src = lua_tolstring(L, -1, &plen);
         char msg[256];
         size_t off;
-        if (!utf8_valid(src, plen)) {
+        size_t blank = 0;
+        while (blank < plen && isspace((unsigned char)src[blank]))
+            blank++;
+        if (blank == plen) {
+            err(c, "evidence pattern %zu of %s is empty; it would match every answer",
+                i, c->what);
+        } else if (!utf8_valid(src, plen)) {
             err(c, "evidence pattern %zu of %s is not valid UTF-8", i, c->what);
         } else if (!regex_check(src, plen, msg, sizeof msg, &off)) {
             /* Show the pattern with a caret under the offending character. */
@@ -809,6 +815,111 @@ static void define_scale(ctx *c, int self, int body)
         luaL_error(L, "out of memory");
 }
 
+/* Lua source with comments dropped and white space collapsed, string
+ * literals kept as written: what a function says, not how it is laid out. */
+static void normalise_code(const char *p, size_t n, rb_buf *out)
+{
+    size_t i = 0;
+    bool space = false;
+    while (i < n) {
+        char ch = p[i];
+        /* long bracket: [[ ]], [==[ ]==], also after -- */
+        bool comment = ch == '-' && i + 1 < n && p[i + 1] == '-';
+        size_t j = comment ? i + 2 : i;
+        size_t level = 0;
+        bool longb = false;
+        if (j < n && p[j] == '[') {
+            size_t k = j + 1;
+            while (k < n && p[k] == '=')
+                k++;
+            if (k < n && p[k] == '[') {
+                longb = true;
+                level = k - j - 1;
+                j = k + 1;
+            }
+        }
+        if (longb) {
+            size_t k = j;
+            while (k < n) {
+                if (p[k] == ']') {
+                    size_t m = k + 1, eq = 0;
+                    while (m < n && p[m] == '=') {
+                        m++;
+                        eq++;
+                    }
+                    if (eq == level && m < n && p[m] == ']') {
+                        k = m + 1;
+                        break;
+                    }
+                }
+                k++;
+            }
+            if (!comment) {
+                if (space && out->len)
+                    rb_buf_putc(out, ' ');
+                rb_buf_append(out, p + i, (k > n ? n : k) - i);
+            }
+            space = comment || space;
+            if (!comment)
+                space = false;
+            i = k;
+            continue;
+        }
+        if (comment) {
+            while (i < n && p[i] != '\n')
+                i++;
+            space = true;
+            continue;
+        }
+        if (ch == '"' || ch == '\'') {
+            size_t k = i + 1;
+            while (k < n && p[k] != ch && p[k] != '\n')
+                k += p[k] == '\\' ? 2 : 1;
+            k = k < n ? k + 1 : n;
+            if (space && out->len)
+                rb_buf_putc(out, ' ');
+            rb_buf_append(out, p + i, k - i);
+            space = false;
+            i = k;
+            continue;
+        }
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            space = true;
+            i++;
+            continue;
+        }
+        if (space && out->len)
+            rb_buf_putc(out, ' ');
+        space = false;
+        rb_buf_putc(out, ch);
+        i++;
+    }
+}
+
+/* What the function captured from around it, for the hash. */
+static void captured_values(lua_State *L, int fn, rb_buf *out)
+{
+    luaL_checkstack(L, 4, NULL);
+    for (int i = 1;; i++) {
+        const char *name = lua_getupvalue(L, fn, i);
+        if (!name)
+            break;
+        int v = lua_gettop(L);
+        rb_buf_printf(out, "|%s=", name);
+        if (strcmp(name, "_ENV") == 0)
+            rb_buf_puts(out, "env");
+        else if (lua_type(L, v) == LUA_TNUMBER)
+            rb_buf_printf(out, "%.17g", lua_tonumber(L, v));
+        else if (lua_type(L, v) == LUA_TSTRING)
+            rb_buf_printf(out, "%zu:%s", (size_t)lua_rawlen(L, v), lua_tostring(L, v));
+        else if (lua_type(L, v) == LUA_TBOOLEAN)
+            rb_buf_puts(out, lua_toboolean(L, v) ? "true" : "false");
+        else
+            rb_buf_puts(out, luaL_typename(L, v));
+        lua_pop(L, 1);
+    }
+}
+
 static void read_scoring(ctx *c, int body, comp_def *cd)
 {
     lua_State *L = c->L;
@@ -836,23 +947,43 @@ static void read_scoring(ctx *c, int body, comp_def *cd)
         lua_Debug ar;
         lua_pushvalue(L, t);
         lua_getinfo(L, ">S", &ar);
-        /* Keep the function's own text for the content hash and export. */
-        for (file_run *f = c->ld->current; f; f = f->outer) {
-            if (ar.source[0] == '@' && strcmp(ar.source + 1, f->display) == 0 &&
-                ar.linedefined > 0) {
-                const char *p = f->text, *end = f->text + f->len;
-                int line = 1;
-                while (p < end && line < ar.linedefined)
-                    if (*p++ == '\n')
-                        line++;
-                const char *start = p;
-                while (p < end && line <= ar.lastlinedefined)
-                    if (*p++ == '\n')
-                        line++;
-                cd->hook_source = arena_strndup(A(c), start, (size_t)(p - start));
+        /* Keep the function's text for export, and its whole file for the
+         * content hash. The file is still in memory when it is being run
+         * (or includes the running one); otherwise read it again. */
+        const char *text = NULL;
+        size_t tlen = 0;
+        char *owned = NULL;
+        const char *file = ar.source[0] == '@' ? ar.source + 1 : NULL;
+        for (file_run *f = c->ld->current; f && file; f = f->outer)
+            if (strcmp(file, f->display) == 0) {
+                text = f->text;
+                tlen = f->len;
+                file = f->display;
                 break;
             }
+        if (!text && file &&
+            read_file_limited(file, c->ld->opt.max_file_size, &owned, &tlen) == READ_OK)
+            text = owned;
+        if (text && ar.linedefined > 0) {
+            const char *p = text, *end = text + tlen;
+            int line = 1;
+            while (p < end && line < ar.linedefined)
+                if (*p++ == '\n')
+                    line++;
+            const char *start = p;
+            while (p < end && line <= ar.lastlinedefined)
+                if (*p++ == '\n')
+                    line++;
+            sc->function_text = arena_strndup(A(c), start, (size_t)(p - start));
+            sc->loc = (rb_loc){ arena_strdup(A(c), file), ar.linedefined };
         }
+        free(owned);
+        rb_buf code = { 0 };
+        if (sc->function_text)
+            normalise_code(sc->function_text, strlen(sc->function_text), &code);
+        captured_values(L, t, &code);
+        cd->hook_code = arena_strndup(A(c), rb_buf_str(&code), code.len);
+        rb_buf_release(&code);
         lua_pushvalue(L, t);
         sc->hook = luaL_ref(L, LUA_REGISTRYINDEX);
     } else if (!lua_isnil(L, t)) {

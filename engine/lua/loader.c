@@ -114,6 +114,8 @@ static void report_lua_error(loader *ld, const char *msg)
         }
         break;
     }
+    if (!*text)
+        text = "error (with no message)";
     loader_diag(ld, RB_ERROR, file, line, NULL, "%s", text);
 }
 
@@ -157,6 +159,14 @@ static void line_col(const char *text, size_t off, int *line, int *col)
     *col = (int)utf8_count(text + start, off - start) + 1;
 }
 
+static void format_count(unsigned long long n, char *out, size_t outsize)
+{
+    if (n >= 1000000 && n % 1000000 == 0)
+        snprintf(out, outsize, "%llu million", n / 1000000);
+    else
+        snprintf(out, outsize, "%llu", n);
+}
+
 static void format_size(size_t n, char *out, size_t outsize)
 {
     if (n % ((size_t)1 << 20) == 0)
@@ -187,6 +197,14 @@ static void run_file(loader *ld, const char *real, const char *root_real,
         return;
     }
     char *display_tmp = display_for(root_real, root_display, real);
+    if (display_tmp && !utf8_valid(display_tmp, strlen(display_tmp))) {
+        /* Names travel into sheets and JSON: they must be text. */
+        loader_diag(ld, RB_ERROR, display_tmp, 0, NULL,
+                    "file name is not valid UTF-8; rename the file");
+        free(display_tmp);
+        lua_pushnil(L);
+        return;
+    }
     const char *display = display_tmp ? lib_add_file(ld->lib, display_tmp) : NULL;
     free(display_tmp);
     if (!display) {
@@ -266,10 +284,12 @@ static void run_file(loader *ld, const char *real, const char *root_real,
         int st = luaL_loadbufferx(L, chunk, clen, name, "t");
         free(name);
         if (st != LUA_OK) {
-            if (st == LUA_ERRMEM)
+            if (st == LUA_ERRMEM) {
+                char mem[40];
+                format_size(ld->opt.memory_limit, mem, sizeof mem);
                 loader_diag(ld, RB_ERROR, display, 0, NULL,
-                            "file needs more than %zu MiB of memory to load",
-                            ld->opt.memory_limit >> 20);
+                            "file needs more than %s of memory to load", mem);
+            }
             else
                 report_lua_error(ld, lua_tostring(L, -1));
             lua_pop(L, 1);
@@ -292,6 +312,9 @@ static void run_file(loader *ld, const char *real, const char *root_real,
             st = lua_pcall(L, 0, 1, fn);
             kill_reason killed = sb->killed;
             if (st != LUA_OK) {
+                char count[40], mem[40];
+                format_count(ld->opt.instruction_limit, count, sizeof count);
+                format_size(ld->opt.memory_limit, mem, sizeof mem);
                 if (killed != KILL_NONE) {
                     const char *m = lua_tostring(L, -1);
                     int line = 0;
@@ -308,10 +331,8 @@ static void run_file(loader *ld, const char *real, const char *root_real,
                                     "(endless recursion?)", SANDBOX_MAX_DEPTH);
                     else if (killed == KILL_INSTRUCTIONS)
                         loader_diag(ld, RB_ERROR, display, line, NULL,
-                                    "stopped after %llu million Lua instructions: "
-                                    "the file runs too long (an endless loop?)",
-                                    (unsigned long long)(ld->opt.instruction_limit /
-                                                         1000000));
+                                    "stopped after %s Lua instructions: "
+                                    "the file runs too long (an endless loop?)", count);
                     else
                         loader_diag(ld, RB_ERROR, display, line, NULL,
                                     "stopped after %g seconds: loading the library "
@@ -319,8 +340,7 @@ static void run_file(loader *ld, const char *real, const char *root_real,
                                     ld->opt.time_limit);
                 } else if (st == LUA_ERRMEM || sb->mem_refused) {
                     loader_diag(ld, RB_ERROR, display, 0, NULL,
-                                "stopped: the file uses more than %zu MiB of memory",
-                                ld->opt.memory_limit >> 20);
+                                "stopped: the file uses more than %s of memory", mem);
                 } else if (st == LUA_ERRERR) {
                     loader_diag(ld, RB_ERROR, display, 0, NULL,
                                 "stopped: calls nest too deeply (endless recursion?)");

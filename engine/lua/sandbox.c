@@ -153,28 +153,16 @@ static const char *const utf8_names[] = {
 /* Registry keys for the pristine library tables. */
 static const char KEY_LIBS = 'L';
 
-sandbox *sandbox_open(size_t mem_limit)
+/* Build the pristine library copies; runs under lua_pcall, since even a
+ * fresh state can run out of memory when the cap is small. */
+static int setup_state(lua_State *L)
 {
-    sandbox *sb = calloc(1, sizeof(*sb));
-    if (!sb)
-        return NULL;
-    sb->mem_limit = mem_limit;
-    lua_State *L = lua_newstate(sandbox_alloc, sb);
-    if (!L) {
-        free(sb);
-        return NULL;
-    }
-    sb->L = L;
-    *(sandbox **)lua_getextraspace(L) = sb;
-    /* Opening the libraries can only fail for memory, which the cap of a
-     * fresh state always allows. */
     luaL_requiref(L, "_G", luaopen_base, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
     lua_settop(L, 0);
-
     /* Pristine copies, kept in the registry, from which every file's
      * environment is made. */
     lua_pushglobaltable(L);
@@ -217,6 +205,28 @@ sandbox *sandbox_open(size_t mem_limit)
     lua_newtable(L);
     lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
     lua_settop(L, 0);
+    return 0;
+}
+
+sandbox *sandbox_open(size_t mem_limit)
+{
+    sandbox *sb = calloc(1, sizeof(*sb));
+    if (!sb)
+        return NULL;
+    sb->mem_limit = mem_limit;
+    lua_State *L = lua_newstate(sandbox_alloc, sb);
+    if (!L) {
+        free(sb);
+        return NULL;
+    }
+    sb->L = L;
+    *(sandbox **)lua_getextraspace(L) = sb;
+    lua_pushcfunction(L, setup_state);
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        lua_close(L);
+        free(sb);
+        return NULL;
+    }
     return sb;
 }
 

@@ -75,7 +75,7 @@ bool lib_compute_hash(rb_library *lib)
 {
     sha_ctx h;
     sha256_init(&h);
-    put_str(&h, "rubric.library/1");
+    put_str(&h, "rubric.library/1");  /* the serialisation's own version */
     const void **p;
 
     if (!(p = sorted(&lib->scales)))
@@ -103,11 +103,13 @@ bool lib_compute_hash(rb_library *lib)
             const rb_competency *c = &cd->c;
             put_str(&h, c->id); put_str(&h, c->title); put_str(&h, c->definition);
             put_str(&h, c->scale ? c->scale->id : NULL);
-            put_num(&h, c->scoring.kind);
+            /* Parameters count by value: leaving scoring out and writing
+             * the defaults are the same thing. */
+            put_num(&h, c->scoring.kind == RB_SCORING_FUNCTION);
             put_num(&h, c->scoring.coverage);
             put_num(&h, c->scoring.min_evidence);
             put_num(&h, c->scoring.min_strength);
-            put_str(&h, cd->hook_source);
+            put_str(&h, cd->hook_code);
             put_num(&h, (double)c->nlevels);
             for (size_t l = 0; l < c->nlevels; l++) {
                 const rb_level *lv = &c->levels[l];

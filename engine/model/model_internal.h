@@ -15,7 +15,11 @@
 typedef struct comp_def {
     rb_competency c;          /* first: a comp_def* is an rb_competency* */
     const char *scale_id;
-    const char *hook_source;  /* text of a Lua scoring function, or NULL */
+    /* What a Lua scoring function does, for the content hash: its source
+     * without comments and with white space collapsed, then the values it
+     * captured. Layout and comments do not change it; code and captured
+     * values do. */
+    const char *hook_code;
 } comp_def;
 
 typedef struct need_def {

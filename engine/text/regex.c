@@ -46,27 +46,47 @@ bool regex_check(const char *pattern, size_t len, char *message, size_t msgsize,
  * whether something inside it repeats without bound; when the group closes
  * and is itself repeated without bound, that is a nested repeat.
  */
-static bool unbounded_quantifier(const char *p, size_t len, size_t i, size_t *qlen)
+
+/* Is there a quantifier at p[i]? Sets its length (with a possessive or lazy
+ * modifier) and whether it is unbounded (*, +, {n,}). */
+static bool quantifier_at(const char *p, size_t len, size_t i, size_t *qlen,
+                          bool *unbounded)
 {
     if (i >= len)
         return false;
-    if (p[i] == '*' || p[i] == '+') {
-        *qlen = 1;
-        return true;
-    }
-    if (p[i] == '{') {
-        size_t j = i + 1;
-        while (j < len && p[j] >= '0' && p[j] <= '9')
-            j++;
-        if (j == i + 1 || j >= len || p[j] != ',')
-            return false;
+    size_t j = i;
+    *unbounded = false;
+    if (p[j] == '*' || p[j] == '+') {
+        *unbounded = true;
         j++;
-        if (j < len && p[j] == '}') {
-            *qlen = j - i + 1;
-            return true;
+    } else if (p[j] == '?') {
+        j++;
+    } else if (p[j] == '{') {
+        size_t k = j + 1;
+        size_t d1 = 0, d2 = 0;
+        while (k < len && p[k] >= '0' && p[k] <= '9') {
+            k++;
+            d1++;
         }
+        bool comma = k < len && p[k] == ',';
+        if (comma) {
+            k++;
+            while (k < len && p[k] >= '0' && p[k] <= '9') {
+                k++;
+                d2++;
+            }
+        }
+        if (d1 == 0 || k >= len || p[k] != '}')
+            return false;  /* a literal brace */
+        *unbounded = comma && d2 == 0;
+        j = k + 1;
+    } else {
+        return false;
     }
-    return false;
+    if (j < len && (p[j] == '+' || p[j] == '?'))
+        j++;  /* possessive or lazy */
+    *qlen = j - i;
+    return true;
 }
 
 bool regex_nested_repeat(const char *p, size_t len, size_t *at)
@@ -77,24 +97,17 @@ bool regex_nested_repeat(const char *p, size_t len, size_t *at)
     size_t i = 0;
     while (i < len) {
         char c = p[i];
-        size_t q;
+        bool group_end = false, had = false;
         if (c == '\\') {
-            if (i + 1 < len && (p[i + 1] == 'Q')) {
-                const char *e = NULL;
-                for (size_t k = i + 2; k + 1 < len; k++)
-                    if (p[k] == '\\' && p[k + 1] == 'E') {
-                        e = p + k;
-                        break;
-                    }
-                i = e ? (size_t)(e - p) + 2 : len;
+            if (i + 1 < len && p[i + 1] == 'Q') {
+                size_t k = i + 2;
+                while (k + 1 < len && !(p[k] == '\\' && p[k + 1] == 'E'))
+                    k++;
+                i = k + 1 < len ? k + 2 : len;
             } else {
                 i += 2;
             }
-            if (unbounded_quantifier(p, len, i, &q) && depth > 0)
-                inner[depth - 1] = true;
-            continue;
-        }
-        if (c == '[') {
+        } else if (c == '[') {
             size_t k = i + 1;
             if (k < len && p[k] == '^')
                 k++;
@@ -106,37 +119,33 @@ bool regex_nested_repeat(const char *p, size_t len, size_t *at)
                 k++;
             }
             i = k + 1;
-            if (unbounded_quantifier(p, len, i, &q) && depth > 0)
-                inner[depth - 1] = true;
-            continue;
-        }
-        if (c == '(') {
+        } else if (c == '(') {
             if (depth < MAXDEPTH)
                 inner[depth] = false;
             depth++;
             i++;
             continue;
-        }
-        if (c == ')') {
-            bool had = depth > 0 && depth <= MAXDEPTH && inner[depth - 1];
+        } else if (c == ')') {
+            had = depth > 0 && depth <= MAXDEPTH && inner[depth - 1];
             if (depth > 0)
                 depth--;
+            group_end = true;
             i++;
-            if (unbounded_quantifier(p, len, i, &q)) {
-                if (had) {
-                    *at = i;
-                    return true;
-                }
-                if (depth > 0 && depth <= MAXDEPTH)
-                    inner[depth - 1] = true;
-            } else if (had && depth > 0 && depth <= MAXDEPTH) {
-                inner[depth - 1] = true;
-            }
-            continue;
+        } else {
+            i++;
         }
-        i++;
-        if (unbounded_quantifier(p, len, i, &q) && depth > 0 && depth <= MAXDEPTH)
+        /* The atom just passed may carry a quantifier. */
+        size_t qlen;
+        bool unbounded;
+        bool quantified = quantifier_at(p, len, i, &qlen, &unbounded);
+        if (group_end && had && quantified && unbounded) {
+            *at = i;
+            return true;
+        }
+        if (depth > 0 && depth <= MAXDEPTH && ((quantified && unbounded) || had))
             inner[depth - 1] = true;
+        if (quantified)
+            i += qlen;
     }
     return false;
 }

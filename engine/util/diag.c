@@ -69,6 +69,33 @@ static size_t file_rank(rb_diags *d, const char *file)
     return d->nfiles++;
 }
 
+/* A copy that is valid UTF-8 on one line: invalid bytes become U+FFFD and
+ * line breaks spaces (`one_line`), so diagnostics are safe to print and to
+ * put in JSON. */
+static char *clean_copy(arena *a, const char *s, bool one_line)
+{
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0, i = 0;
+    while (i < n) {
+        size_t bad = utf8_invalid_at(s + i, n - i);
+        for (size_t j = 0; j < bad; j++) {
+            char c = s[i + j];
+            out[k++] = one_line && (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        }
+        i += bad;
+        if (i < n) {
+            memcpy(out + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i++;
+        }
+    }
+    out[k] = '\0';
+    return out;
+}
+
 void rb_diags_add(rb_diags *d, rb_severity sev, rb_diag_kind kind,
                   const char *file, int line, int column, const char *detail,
                   const char *fmt, ...)
@@ -96,8 +123,8 @@ void rb_diags_add(rb_diags *d, rb_severity sev, rb_diag_kind kind,
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     char *msg = n >= 0 ? arena_alloc(d->arena, (size_t)n + 1) : NULL;
-    const char *fcopy = file ? arena_strdup(d->arena, file) : NULL;
-    const char *dcopy = detail ? arena_strdup(d->arena, detail) : NULL;
+    const char *fcopy = file ? clean_copy(d->arena, file, true) : NULL;
+    const char *dcopy = detail ? clean_copy(d->arena, detail, false) : NULL;
     if (!msg || (file && !fcopy) || (detail && !dcopy)) {
         d->overflowed = true;
         return;
@@ -105,6 +132,11 @@ void rb_diags_add(rb_diags *d, rb_severity sev, rb_diag_kind kind,
     va_start(ap, fmt);
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
+    msg = clean_copy(d->arena, msg, true);
+    if (!msg) {
+        d->overflowed = true;
+        return;
+    }
     struct entry *e = &d->items[d->len];
     e->d = (rb_diag){ sev, kind, fcopy, line, column, msg, dcopy };
     e->file_rank = file_rank(d, fcopy);

@@ -14,6 +14,8 @@ size_t edit_distance(const char *a, const char *b, size_t cap)
         return cap + 1;
     if ((la > lb ? la - lb : lb - la) > cap)
         return cap + 1;
+    if (la == 0 || lb == 0)
+        return la + lb;  /* within cap, by the test above */
     size_t d[MAXLEN + 1][MAXLEN + 1];
     for (size_t i = 0; i <= la; i++)
         d[i][0] = i;
@@ -38,7 +40,7 @@ size_t edit_distance(const char *a, const char *b, size_t cap)
         if (rowmin > cap)
             return cap + 1;
     }
-    return d[la][lb];
+    return d[la][lb] > cap ? cap + 1 : d[la][lb];
 }
 
 const char *closest_word(const char *word, const char *const *candidates,

@@ -43,7 +43,8 @@ size_t utf8_count(const char *s, size_t len);
 /* ---- strings ------------------------------------------------------------- */
 
 /* Optimal string alignment distance (edits, including swaps of neighbours),
- * capped: returns `cap`+1 as soon as the distance exceeds `cap`. */
+ * capped: returns `cap`+1 as soon as the distance exceeds `cap`. Strings
+ * over 64 bytes are never close (cap+1): this serves "did you mean". */
 size_t edit_distance(const char *a, const char *b, size_t cap);
 /* The candidate closest to `word` within a distance that fits its length,
  * or NULL when none is close enough to suggest. */

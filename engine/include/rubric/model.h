@@ -86,7 +86,8 @@ typedef struct rb_scoring {
     int min_evidence;     /* 1..20 */
     double min_strength;  /* 0..1 */
     int hook;             /* handle of the Lua function, or 0 */
-    rb_loc loc;
+    const char *function_text;  /* the function's source lines, or NULL */
+    rb_loc loc;           /* where the function (or the competency) is */
 } rb_scoring;
 
 #define RB_DEFAULT_COVERAGE 0.5

@@ -1,0 +1,7 @@
+role "team-lead" {
+  title = "Team Lead",
+  minutes = 30,
+  needs = {
+    need "active-listening" { target = 2, weight = 1.5 },
+  },
+}

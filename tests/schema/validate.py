@@ -1,0 +1,658 @@
+#!/usr/bin/python3
+"""Check rubric's JSON documents against their schemas in engine/schemas/.
+
+    validate.py RUBRIC SOURCE_DIR
+    validate.py --write-examples RUBRIC SOURCE_DIR
+
+RUBRIC is the rubric binary, SOURCE_DIR the source tree. The script
+
+  * checks that the four schemas are valid draft 2020-12 schemas;
+  * runs, in SOURCE_DIR with RUBRIC_LIBRARY=rubrics, `rubric export`,
+    `rubric list --format json`, `rubric show ID --format json` for every id
+    the list names, `rubric check --format json` on the library and on a small
+    erroneous file (written to a temporary folder), and validates each
+    document against its schema;
+  * cross-checks the documents: the same hash everywhere, the hash recomputed
+    from the export, list and show agreeing with the export, and the
+    invariants a schema cannot express (unique ids, references, levels);
+  * validates engine/schemas/examples/*.json (must pass) and checks they
+    still match what the engine writes for tests/schema/example-library;
+  * validates tests/schema/invalid/*.json (must fail; with the keyword named
+    in tests/schema/invalid/expected-keywords.txt when one is named there).
+
+A document's schema is chosen by its file name: "<name>.json" or
+"<name>-anything.json" uses engine/schemas/<name>.schema.json.
+
+It prints one line per check and then "N passed, M failed", and exits 1 when
+any check failed. --write-examples regenerates engine/schemas/examples/ from
+tests/schema/example-library instead.
+
+Needs Python 3 and python3-jsonschema (4.x: Draft202012Validator). Schemas
+refer to each other by $id (https://rubric.invalid/schemas/...); those refs
+are resolved from the local files only, never from the network.
+"""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+try:
+    import jsonschema
+    from jsonschema import Draft202012Validator
+except ImportError:
+    print("validate.py: cannot import jsonschema (with Draft202012Validator); "
+          "install python3-jsonschema (apt-get install python3-jsonschema, "
+          "version 4.0 or later)", file=sys.stderr)
+    sys.exit(1)
+
+KINDS = ("library", "item", "list", "diagnostics")
+
+# A small file with mistakes for `rubric check`: an unknown scale, a pattern
+# that does not compile (a diagnostic with "detail"), an unknown field, and a
+# level without questions (a warning).
+BROKEN_RUBRIC = """\
+-- Deliberately broken: rubric check must report every mistake here.
+competency "broken-example" {
+  title = "Broken example",
+  definition = "A competency with mistakes in it.",
+  scale = "no-such-scale",
+  level(1) {
+    behaviours = {
+      behaviour "Does things." { evidence = { [[(unclosed]] }, wieght = 2 },
+    },
+  },
+}
+"""
+
+# Examples generated from tests/schema/example-library: file name -> rubric
+# arguments. diagnostics-errors.json is generated separately (see below).
+EXAMPLE_RUNS = {
+    "library.json": ["export"],
+    "list.json": ["list", "--format", "json"],
+    "item-scale.json": ["show", "three-step", "--format", "json"],
+    "item-competency.json": ["show", "active-listening", "--format", "json"],
+    "item-role.json": ["show", "team-lead", "--format", "json"],
+    "item-bank.json": ["show", "check-in", "--format", "json"],
+    "diagnostics-ok.json": ["check", "--format", "json"],
+}
+
+
+class Failure(Exception):
+    pass
+
+
+# ---- JSON ------------------------------------------------------------------
+
+def _no_duplicates(pairs):
+    keys = [k for k, _ in pairs]
+    dup = sorted({k for k in keys if keys.count(k) > 1})
+    if dup:
+        raise ValueError("duplicate key(s) %s" % ", ".join(map(repr, dup)))
+    return dict(pairs)
+
+
+def _no_constant(name):
+    raise ValueError("%s is not JSON" % name)
+
+
+def parse_json(data, what):
+    """Strict JSON: UTF-8, no duplicate keys, no NaN/Infinity."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise Failure("%s is not UTF-8: %s" % (what, e))
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates,
+                          parse_constant=_no_constant)
+    except ValueError as e:
+        raise Failure("%s is not valid JSON: %s" % (what, e))
+
+
+def load_json_file(path):
+    return parse_json(Path(path).read_bytes(), str(path))
+
+
+# ---- schemas ---------------------------------------------------------------
+
+def _no_network(uri):
+    raise jsonschema.exceptions.RefResolutionError(
+        "refusing to fetch %s: every schema must come from engine/schemas" % uri)
+
+
+def make_validators(schemas):
+    """One validator per document kind, resolving cross-schema $refs from the
+    local schemas only."""
+    try:
+        import referencing  # jsonschema >= 4.18
+    except ImportError:
+        referencing = None
+    if referencing is not None:
+        resources = [(s["$id"], referencing.Resource.from_contents(s))
+                     for s in schemas.values()]
+        registry = referencing.Registry().with_resources(resources)
+        return {k: Draft202012Validator(s, registry=registry)
+                for k, s in schemas.items()}
+    store = {s["$id"]: s for s in schemas.values()}
+    handlers = {"http": _no_network, "https": _no_network, "file": _no_network}
+    return {k: Draft202012Validator(
+                s, resolver=jsonschema.RefResolver.from_schema(
+                    s, store=store, handlers=handlers))
+            for k, s in schemas.items()}
+
+
+def describe(error, limit=200):
+    where = "/".join(str(p) for p in error.absolute_path) or "(document)"
+    message = error.message
+    if len(message) > limit:
+        message = message[:limit] + "..."
+    return "%s: %s" % (where, message)
+
+
+def schema_errors(validator, doc):
+    errors = sorted(validator.iter_errors(doc),
+                    key=lambda e: [str(p) for p in e.absolute_path])
+    return errors
+
+
+def walk_errors(errors):
+    for e in errors:
+        yield e
+        yield from walk_errors(e.context or [])
+
+
+def kind_of_file(path):
+    name = Path(path).name
+    return name[:-len(".json")].split("-", 1)[0]
+
+
+# ---- running rubric ----------------------------------------------------------
+
+def run_rubric(rubric, args, cwd, expect_status=0, library="rubrics"):
+    env = dict(os.environ)
+    env["RUBRIC_LIBRARY"] = library
+    try:
+        p = subprocess.run([rubric] + list(args), cwd=cwd, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise Failure("cannot run %s: %s" % (rubric, e))
+    what = "rubric " + " ".join(args)
+    if p.returncode != expect_status:
+        raise Failure("%s exited with %d, expected %d; stderr: %s" % (
+            what, p.returncode, expect_status,
+            p.stderr.decode("utf-8", "replace").strip()[:500]))
+    if p.stderr and expect_status == 0:
+        raise Failure("%s wrote to standard error: %s" % (
+            what, p.stderr.decode("utf-8", "replace").strip()[:500]))
+    return parse_json(p.stdout, "output of " + what)
+
+
+# ---- the content hash ---------------------------------------------------------
+
+SCORING_KIND = {"default": 0, "parameters": 1, "function": 2}
+
+
+class _Hasher:
+    def __init__(self):
+        self.h = hashlib.sha256()
+
+    def str(self, s):
+        if s is None:
+            self.h.update(b"\xff")
+            return
+        b = s.encode("utf-8")
+        self.h.update(b"%d:" % len(b))
+        self.h.update(b)
+
+    def num(self, v):
+        self.h.update(("%.17g;" % float(v)).encode("ascii"))
+
+    def questions(self, qs):
+        self.num(len(qs))
+        for q in qs:
+            self.str(q["id"])
+            self.str(q["text"])
+            self.num(len(q["probes"]))
+            for p in q["probes"]:
+                self.str(p["id"])
+                self.str(p["text"])
+
+
+def library_hash(lib):
+    """The content hash of a rubric.library/1 document, computed as
+    engine/model/hash.c does (see engine/schemas/README.md). None when the
+    document cannot determine it (a competency with a scoring function: the
+    function's text is hashed but not exported)."""
+    if any(c["scoring"]["kind"] == "function" for c in lib["competencies"]):
+        return None
+    h = _Hasher()
+    h.str("rubric.library/1")
+
+    def by_id(items):
+        return sorted(items, key=lambda x: x["id"].encode("utf-8"))
+
+    h.num(len(lib["scales"]))
+    for s in by_id(lib["scales"]):
+        h.str(s["id"]); h.str(s["title"]); h.str(s["description"])
+        h.num(len(s["levels"]))
+        for lv in s["levels"]:
+            h.num(lv["number"]); h.str(lv["name"]); h.str(lv["descriptor"])
+    h.num(len(lib["competencies"]))
+    for c in by_id(lib["competencies"]):
+        h.str(c["id"]); h.str(c["title"]); h.str(c["definition"]); h.str(c["scale"])
+        sc = c["scoring"]
+        h.num(1 if sc["kind"] == "function" else 0); h.num(sc["coverage"])
+        h.num(sc["min_evidence"]); h.num(sc["min_strength"])
+        h.str(None)  # text of the scoring function: none
+        h.num(len(c["levels"]))
+        for lv in c["levels"]:
+            h.num(lv["number"]); h.str(lv["summary"])
+            h.num(len(lv["behaviours"]))
+            for b in lv["behaviours"]:
+                h.str(b["id"]); h.str(b["text"]); h.num(b["weight"])
+                h.num(len(b["evidence"]))
+                for e in b["evidence"]:
+                    h.str(e)
+                h.num(len(b["terms"]))
+                for t in b["terms"]:
+                    h.str(t)
+            h.questions(lv["questions"])
+    h.num(len(lib["roles"]))
+    for r in by_id(lib["roles"]):
+        h.str(r["id"]); h.str(r["title"]); h.str(r["description"])
+        h.num(r["minutes"])
+        h.num(len(r["needs"]))
+        for n in r["needs"]:
+            h.str(n["competency"]); h.num(n["target"]); h.num(n["weight"])
+    h.num(len(lib["banks"]))
+    for k in by_id(lib["banks"]):
+        h.str(k["id"]); h.str(k["title"]); h.str(k["description"])
+        h.questions(k["questions"])
+        h.num(len(k["options"]))
+        for o in k["options"]:
+            h.str(o["id"]); h.str(o["title"]); h.str(o["description"])
+    return "sha256:" + h.h.hexdigest()
+
+
+# ---- what a schema cannot say --------------------------------------------------
+
+def library_problems(lib):
+    """Invariants of a rubric.library/1 document beyond its schema."""
+    problems = []
+    seen = {}
+
+    def claim(ident, what):
+        if ident in seen:
+            problems.append("id %r is used by %s and %s" % (ident, seen[ident], what))
+        seen[ident] = what
+
+    files = set(lib["files"])
+
+    def sourced(obj, what):
+        if obj["source"]["file"] not in files:
+            problems.append("%s: source file %r is not in files" % (
+                what, obj["source"]["file"]))
+
+    def check_questions(qs, prefix, what):
+        for i, q in enumerate(qs, 1):
+            claim(q["id"], "question of " + what)
+            local = q["id"][len(prefix):]
+            if not q["id"].startswith(prefix) or "." in local:
+                problems.append("question %r of %s does not start with %r" % (
+                    q["id"], what, prefix))
+            sourced(q, "question " + q["id"])
+            for k, p in enumerate(q["probes"], 1):
+                claim(p["id"], "probe of " + q["id"])
+                if p["id"] != "%s.p%d" % (q["id"], k):
+                    problems.append("probe %r of %r should be %s.p%d" % (
+                        p["id"], q["id"], q["id"], k))
+
+    scales = {}
+    for s in lib["scales"]:
+        claim(s["id"], "scale")
+        sourced(s, "scale " + s["id"])
+        nums = [lv["number"] for lv in s["levels"]]
+        if nums != list(range(nums[0], nums[0] + len(nums))):
+            problems.append("scale %r: levels %s are not ascending without gaps" % (
+                s["id"], nums))
+        scales[s["id"]] = nums
+    comps = {}
+    for c in lib["competencies"]:
+        claim(c["id"], "competency")
+        sourced(c, "competency " + c["id"])
+        comps[c["id"]] = c
+        nums = [lv["number"] for lv in c["levels"]]
+        if c["scale"] not in scales:
+            problems.append("competency %r uses unknown scale %r" % (c["id"], c["scale"]))
+        elif nums != scales[c["scale"]]:
+            problems.append("competency %r has levels %s, its scale %r has %s" % (
+                c["id"], nums, c["scale"], scales[c["scale"]]))
+        for lv in c["levels"]:
+            prefix = "%s.L%d." % (c["id"], lv["number"])
+            what = "%s level %d" % (c["id"], lv["number"])
+            sourced(lv, what)
+            for i, b in enumerate(lv["behaviours"], 1):
+                claim(b["id"], "behaviour of " + what)
+                local = b["id"][len(prefix):]
+                if not b["id"].startswith(prefix) or "." in local:
+                    problems.append("behaviour %r of %s does not start with %r" % (
+                        b["id"], what, prefix))
+                sourced(b, "behaviour " + b["id"])
+            check_questions(lv["questions"], prefix, what)
+    for r in lib["roles"]:
+        claim(r["id"], "role")
+        sourced(r, "role " + r["id"])
+        needed = set()
+        for n in r["needs"]:
+            if n["competency"] in needed:
+                problems.append("role %r needs %r twice" % (r["id"], n["competency"]))
+            needed.add(n["competency"])
+            c = comps.get(n["competency"])
+            if c is None:
+                problems.append("role %r needs unknown competency %r" % (
+                    r["id"], n["competency"]))
+            elif n["target"] not in scales.get(c["scale"], []):
+                problems.append("role %r: target %d of %r is not on scale %r" % (
+                    r["id"], n["target"], c["id"], c["scale"]))
+    for k in lib["banks"]:
+        claim(k["id"], "bank")
+        sourced(k, "bank " + k["id"])
+        check_questions(k["questions"], k["id"] + ".", "bank " + k["id"])
+        for o in k["options"]:
+            claim(o["id"], "option of bank " + k["id"])
+            if not o["id"].startswith(k["id"] + "."):
+                problems.append("option %r of bank %r does not start with %r" % (
+                    o["id"], k["id"], k["id"] + "."))
+    return problems
+
+
+def list_from_library(lib):
+    items = []
+    for kind, key in (("scale", "scales"), ("competency", "competencies"),
+                      ("role", "roles"), ("bank", "banks")):
+        for x in lib[key]:
+            items.append({"kind": kind, "id": x["id"], "title": x["title"]})
+    return items
+
+
+# ---- the checks -------------------------------------------------------------------
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def run(self, name, fn, *args):
+        """Run one check; fn returns None or a note, or raises Failure."""
+        try:
+            note = fn(*args)
+        except Failure as e:
+            self.failed += 1
+            print("FAIL %s: %s" % (name, e))
+            return False
+        except Exception as e:  # a bug here is a failure, not a crash
+            self.failed += 1
+            print("FAIL %s: %s: %s" % (name, type(e).__name__, e))
+            return False
+        self.passed += 1
+        print("ok   %s%s" % (name, " (%s)" % note if note else ""))
+        return True
+
+
+def main(argv):
+    write_examples = False
+    if argv[1:2] == ["--write-examples"]:
+        write_examples = True
+        argv = argv[:1] + argv[2:]
+    if len(argv) != 3:
+        print("usage: validate.py [--write-examples] RUBRIC SOURCE_DIR", file=sys.stderr)
+        return 2
+    rubric = os.path.abspath(argv[1])
+    src = Path(argv[2]).resolve()
+    schema_dir = src / "engine" / "schemas"
+    examples_dir = schema_dir / "examples"
+    invalid_dir = src / "tests" / "schema" / "invalid"
+    example_lib = src / "tests" / "schema" / "example-library"
+
+    checks = Checks()
+    schemas = {}
+    for kind in KINDS:
+        def load_schema(kind=kind):
+            s = load_json_file(schema_dir / ("%s.schema.json" % kind))
+            try:
+                Draft202012Validator.check_schema(s)
+            except jsonschema.exceptions.SchemaError as e:
+                raise Failure(describe(e))
+            schemas[kind] = s
+        checks.run("schema %s.schema.json is a valid draft 2020-12 schema" % kind,
+                   load_schema)
+    if len(schemas) != len(KINDS):
+        print("%d passed, %d failed" % (checks.passed, checks.failed))
+        return 1
+    validators = make_validators(schemas)
+
+    def valid(kind, doc):
+        errors = schema_errors(validators[kind], doc)
+        if errors:
+            more = " (and %d more)" % (len(errors) - 3) if len(errors) > 3 else ""
+            raise Failure("; ".join(describe(e) for e in errors[:3]) + more)
+
+    if write_examples:
+        return regenerate_examples(rubric, example_lib, examples_dir, valid)
+
+    tmp = tempfile.TemporaryDirectory(prefix="rubric-schema-")
+    try:
+        run_library_checks(checks, rubric, src, Path(tmp.name), valid)
+        run_example_checks(checks, rubric, example_lib, examples_dir, valid)
+        run_invalid_checks(checks, invalid_dir, validators)
+    finally:
+        tmp.cleanup()
+    print("%d passed, %d failed" % (checks.passed, checks.failed))
+    return 1 if checks.failed else 0
+
+
+def run_library_checks(checks, rubric, src, tmp, valid):
+    docs = {}
+
+    def export():
+        docs["library"] = run_rubric(rubric, ["export"], src)
+        valid("library", docs["library"])
+        lib = docs["library"]
+        return "%d scales, %d competencies, %d roles, %d banks" % (
+            len(lib["scales"]), len(lib["competencies"]), len(lib["roles"]),
+            len(lib["banks"]))
+    have_export = checks.run("rubric export: valid rubric.library/1", export)
+
+    def recompute():
+        expected = library_hash(docs["library"])
+        if expected is None:
+            return "not recomputable: a competency has a scoring function"
+        if expected != docs["library"]["hash"]:
+            raise Failure("export says %s, its content hashes to %s" % (
+                docs["library"]["hash"], expected))
+    def invariants():
+        problems = library_problems(docs["library"])
+        if problems:
+            raise Failure("; ".join(problems[:5]))
+    if have_export:
+        checks.run("rubric export: hash recomputed from the definitions matches",
+                   recompute)
+        checks.run("rubric export: ids unique, references and levels consistent",
+                   invariants)
+
+    def listing():
+        doc = run_rubric(rubric, ["list", "--format", "json"], src)
+        valid("list", doc)
+        docs["list"] = doc
+        return "%d items" % len(doc["items"])
+    if not checks.run("rubric list --format json: valid rubric.list/1", listing):
+        return
+
+    def list_agrees():
+        if docs["list"]["hash"] != docs["library"]["hash"]:
+            raise Failure("hash %s differs from the export's %s" % (
+                docs["list"]["hash"], docs["library"]["hash"]))
+        want = list_from_library(docs["library"])
+        if docs["list"]["items"] != want:
+            diff = [(a, b) for a, b in zip(docs["list"]["items"], want) if a != b]
+            raise Failure("items differ from the export's definitions%s" % (
+                ": list has %s, export %s" % diff[0] if diff else
+                ": %d items, export has %d" % (len(docs["list"]["items"]), len(want))))
+    if have_export:
+        checks.run("rubric list --format json: same hash and items as the export",
+                   list_agrees)
+
+    keys = {"scale": "scales", "competency": "competencies", "role": "roles",
+            "bank": "banks"}
+    for entry in docs["list"]["items"]:
+        def show(entry=entry):
+            doc = run_rubric(rubric, ["show", entry["id"], "--format", "json"], src)
+            valid("item", doc)
+            if doc["kind"] != entry["kind"]:
+                raise Failure("kind %r, list says %r" % (doc["kind"], entry["kind"]))
+            if not have_export:
+                return None
+            lib = docs["library"]
+            if doc["hash"] != lib["hash"]:
+                raise Failure("hash differs from the export's")
+            same = [x for x in lib[keys[entry["kind"]]] if x["id"] == entry["id"]]
+            if [doc["item"]] != same:
+                raise Failure("item differs from its definition in the export")
+            if entry["kind"] == "competency":
+                scale = [s for s in lib["scales"] if s["id"] == doc["item"]["scale"]]
+                if [doc["scale"]] != scale:
+                    raise Failure("scale differs from scale %r in the export" %
+                                  doc["item"]["scale"])
+        checks.run("rubric show %s --format json: valid rubric.item/1, agrees "
+                   "with the export" % entry["id"], show)
+
+    def check_library():
+        doc = run_rubric(rubric, ["check", "--format", "json"], src)
+        valid("diagnostics", doc)
+        if not doc["ok"] or doc["errors"]:
+            raise Failure("the library has errors")
+        return "files: %d, warnings: %d" % (doc["files"], doc["warnings"])
+    checks.run("rubric check --format json (library): valid rubric.diagnostics/1",
+               check_library)
+
+    def check_broken():
+        path = tmp / "broken.lua"
+        path.write_text(BROKEN_RUBRIC, encoding="utf-8")
+        doc = run_rubric(rubric, ["check", "--format", "json", str(path)], src,
+                         expect_status=1)
+        valid("diagnostics", doc)
+        diags = doc["diagnostics"]
+        if doc["ok"] or doc["errors"] == 0:
+            raise Failure("no errors reported for a broken file")
+        if not any(d["file"] == str(path) for d in diags):
+            raise Failure("no diagnostic names %s" % path)
+        if not any("detail" in d for d in diags):
+            raise Failure("no diagnostic has a detail (the bad pattern)")
+        counts = (sum(d["severity"] == "error" for d in diags),
+                  sum(d["severity"] == "warning" for d in diags))
+        if counts != (doc["errors"], doc["warnings"]):
+            raise Failure("errors/warnings %s do not count the diagnostics %s" % (
+                (doc["errors"], doc["warnings"]), counts))
+        return "errors: %d, warnings: %d" % (doc["errors"], doc["warnings"])
+    checks.run("rubric check --format json (erroneous file): valid "
+               "rubric.diagnostics/1", check_broken)
+
+
+def generate_examples(rubric, example_lib):
+    """The example documents as the engine writes them for example-library."""
+    out = {}
+    for name, args in EXAMPLE_RUNS.items():
+        out[name] = run_rubric(rubric, args, example_lib)
+    with tempfile.TemporaryDirectory(prefix="rubric-schema-") as tmp:
+        Path(tmp, "broken.lua").write_text(BROKEN_RUBRIC, encoding="utf-8")
+        out["diagnostics-errors.json"] = run_rubric(
+            rubric, ["check", "--format", "json", "broken.lua"], tmp,
+            expect_status=1, library=str(example_lib / "rubrics"))
+    return out
+
+
+def regenerate_examples(rubric, example_lib, examples_dir, valid):
+    try:
+        docs = generate_examples(rubric, example_lib)
+        examples_dir.mkdir(parents=True, exist_ok=True)
+        for name, doc in docs.items():
+            valid(kind_of_file(name), doc)
+            text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+            (examples_dir / name).write_text(text, encoding="utf-8")
+            print("wrote %s" % (examples_dir / name))
+    except Failure as e:
+        print("validate.py: %s" % e, file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_example_checks(checks, rubric, example_lib, examples_dir, valid):
+    files = sorted(examples_dir.glob("*.json"))
+    if not files:
+        checks.run("examples", lambda: (_ for _ in ()).throw(
+            Failure("no examples in %s" % examples_dir)))
+    stored = {}
+    for f in files:
+        def example(f=f):
+            kind = kind_of_file(f)
+            if kind not in KINDS:
+                raise Failure("name does not start with one of %s" % ", ".join(KINDS))
+            stored[f.name] = load_json_file(f)
+            valid(kind, stored[f.name])
+        checks.run("example %s: valid" % f.name, example)
+
+    def current():
+        try:
+            fresh = generate_examples(rubric, example_lib)
+        except Failure as e:
+            raise Failure("cannot generate: %s" % e)
+        # Diagnostics wording changes often; only their validity matters.
+        fresh.pop("diagnostics-errors.json", None)
+        stale = [n for n, doc in sorted(fresh.items()) if stored.get(n) != doc]
+        if stale:
+            raise Failure("%s differ from the engine's output for "
+                          "tests/schema/example-library; run validate.py "
+                          "--write-examples RUBRIC SOURCE_DIR" % ", ".join(stale))
+        lib = stored.get("library.json")
+        if lib and library_hash(lib) != lib["hash"]:
+            raise Failure("library.json: hash does not match its content")
+        return "%d examples" % len(fresh)
+    checks.run("examples match the engine's output for the example library",
+               current)
+
+
+def run_invalid_checks(checks, invalid_dir, validators):
+    expected = {}
+    listing = invalid_dir / "expected-keywords.txt"
+    if listing.exists():
+        for line in listing.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].split()
+            if len(line) >= 2 and line[1] != "-":
+                expected[line[0]] = line[1]
+    files = sorted(invalid_dir.glob("*.json"))
+    if len(files) < 3:
+        checks.run("invalid examples", lambda: (_ for _ in ()).throw(
+            Failure("fewer than three invalid examples in %s" % invalid_dir)))
+    for f in files:
+        def invalid(f=f):
+            kind = kind_of_file(f)
+            if kind not in KINDS:
+                raise Failure("name does not start with one of %s" % ", ".join(KINDS))
+            doc = load_json_file(f)
+            errors = schema_errors(validators[kind], doc)
+            if not errors:
+                raise Failure("passed validation but must fail")
+            want = expected.get(f.name)
+            if want and not any(str(e.validator) == want for e in walk_errors(errors)):
+                raise Failure("fails, but not by %r: %s" % (want, describe(errors[0])))
+            best = jsonschema.exceptions.best_match(errors)
+            return describe(best)
+        checks.run("invalid %s: rejected" % f.name, invalid)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
