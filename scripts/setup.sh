@@ -11,7 +11,7 @@ shift || true
 
 packages=(
   build-essential cmake pkg-config
-  liblua5.4-dev libcjson-dev libpcre2-dev nettle-dev
+  liblua5.4-dev libcjson-dev libpcre2-dev nettle-dev libstemmer-dev
   python3 python3-jsonschema time
 )
 

@@ -68,5 +68,6 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_score(int argc, char **argv);
 
 #endif

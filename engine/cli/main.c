@@ -12,6 +12,7 @@ static const command commands[] = {
     { "show", cmd_show, "show a competency, role, scale or bank" },
     { "export", cmd_export, "write the whole compiled library as JSON" },
     { "new", cmd_new, "print a commented skeleton for a new competency" },
+    { "score", cmd_score, "score recorded answers and write scoring sheets" },
     { NULL, NULL, NULL },
 };
 

@@ -27,11 +27,11 @@
 #define MAX_ID 64
 
 enum okind { O_SCALE, O_COMPETENCY, O_LEVEL, O_BEHAVIOUR, O_QUESTION, O_BANK,
-             O_OPTION, O_ROLE, O_NEED };
+             O_OPTION, O_ROLE, O_NEED, O_EXAMPLES, O_EXAMPLE, O_CUES };
 
 static const char *const okind_names[] = {
     "scale", "competency", "level", "behaviour", "question", "bank", "option",
-    "role", "need",
+    "role", "need", "examples", "example", "cues",
 };
 
 typedef struct obj {
@@ -1165,6 +1165,100 @@ static void define_role(ctx *c, int self, int body)
         luaL_error(L, "out of memory");
 }
 
+static const char *const example_fields[] = { "level", "tolerance", "answer", "note", NULL };
+static const char *const cue_fields[] = { "situation", "task", "action", "result",
+                                          "individual", "collective", "past",
+                                          "hypothetical", "stop_words", NULL };
+
+/* examples "competency-id" { example { ... }, ... } */
+static void define_examples(ctx *c, int self, int body)
+{
+    lua_State *L = c->L;
+    int arg = push_arg(L, self);
+    const char *comp = NULL;
+    set_what(c, "examples");
+    if (lua_type(L, arg) == LUA_TSTRING)
+        comp = copy_text(c, arg, "competency");
+    else
+        err(c, "examples must name their competency, as in examples \"some-id\" { ... }");
+    lua_pop(L, 1);
+    set_what(c, "examples for '%s'", comp ? comp : "?");
+    check_fields(c, body, (const char *const[]){ NULL }, true);
+    size_t len = lua_rawlen(L, body);
+    if (len == 0)
+        err(c, "%s has no examples; add example { level = 1, answer = [[...]] }",
+            c->what);
+    rb_library *lib = c->ld->lib;
+    size_t position = 0;
+    for (size_t k = 0; comp && k < lib->examples.len; k++) {
+        const example_def *prev = lib->examples.items[k];
+        if (prev->competency_id && strcmp(prev->competency_id, comp) == 0)
+            position++;
+    }
+    for (size_t i = 1; i <= len; i++) {
+        lua_rawgeti(L, body, (lua_Integer)i);
+        int idx = lua_gettop(L);
+        if (entry_ok(c, idx, O_EXAMPLE, false, "examples", i)) {
+            obj *o = to_obj(L, idx);
+            o->used = true;
+            ctx ec;
+            set_ctx(&ec, o, c);
+            set_what(&ec, "example %zu of %s", i, c->what);
+            example_def *ed = alloc_or_die(c, sizeof *ed);
+            ed->competency_id = comp;
+            ed->e.loc = (rb_loc){ ec.file, ec.line };
+            ed->e.id = arena_printf(A(c), "%s.e%zu", comp ? comp : "?", ++position);
+            int eb = push_body(L, idx);
+            check_fields(&ec, eb, example_fields, false);
+            double v = 0;
+            if (number_field(&ec, eb, "level", true, true, -1000, 1000, &v))
+                ed->e.level = (int)v;
+            v = 0;
+            if (number_field(&ec, eb, "tolerance", false, true, 0, 10, &v))
+                ed->e.tolerance = (int)v;
+            ed->e.answer = text_field(&ec, eb, "answer", true);
+            ed->e.note = text_field(&ec, eb, "note", false);
+            lua_pop(L, 1);
+            if (!ptrvec_push(A(c), &lib->examples, ed))
+                luaL_error(L, "out of memory");
+        }
+        lua_pop(L, 1);
+    }
+}
+
+static void cue_list(ctx *c, int body, const char *name, rb_cue_list *out)
+{
+    size_t n;
+    const char **items = text_list(c, body, name, &n);
+    out->items = items;
+    out->n = n;
+}
+
+/* cues { situation = { ... }, ... }: one set per library. */
+static void define_cues(ctx *c, int body)
+{
+    rb_library *lib = c->ld->lib;
+    set_what(c, "cues");
+    if (lib->cues) {
+        err(c, "the library already has cues (at %s:%d); keep one cues { ... }",
+            lib->cues->loc.file, lib->cues->loc.line);
+        return;
+    }
+    check_fields(c, body, cue_fields, false);
+    rb_cues *cu = alloc_or_die(c, sizeof *cu);
+    cu->loc = (rb_loc){ c->file, c->line };
+    cue_list(c, body, "situation", &cu->situation);
+    cue_list(c, body, "task", &cu->task);
+    cue_list(c, body, "action", &cu->action);
+    cue_list(c, body, "result", &cu->result);
+    cue_list(c, body, "individual", &cu->individual);
+    cue_list(c, body, "collective", &cu->collective);
+    cue_list(c, body, "past", &cu->past);
+    cue_list(c, body, "hypothetical", &cu->hypothetical);
+    cue_list(c, body, "stop_words", &cu->stop_words);
+    lib->cues = cu;
+}
+
 /* ---- the Lua-facing functions ---------------------------------------------- */
 
 static obj *new_obj(lua_State *L, enum okind kind, int argidx)
@@ -1191,6 +1285,8 @@ static void define_now(lua_State *L, obj *o, int self, int body)
     case O_COMPETENCY: define_competency(&c, self, body); break;
     case O_BANK: define_bank(&c, self, body); break;
     case O_ROLE: define_role(&c, self, body); break;
+    case O_EXAMPLES: define_examples(&c, self, body); break;
+    case O_CUES: define_cues(&c, body); break;
     default: break;
     }
     o->used = true;
@@ -1201,7 +1297,8 @@ static void define_now(lua_State *L, obj *o, int self, int body)
 
 static bool is_top_level(enum okind k)
 {
-    return k == O_SCALE || k == O_COMPETENCY || k == O_BANK || k == O_ROLE;
+    return k == O_SCALE || k == O_COMPETENCY || k == O_BANK || k == O_ROLE ||
+           k == O_EXAMPLES || k == O_CUES;
 }
 
 /* pending(body) */
@@ -1244,6 +1341,9 @@ static int constructor(lua_State *L, enum okind kind)
         new_obj(L, kind, 1);
         return 1;
     }
+    if (t == LUA_TTABLE && kind == O_EXAMPLES)
+        return luaL_error(L, "examples must name their competency, as in "
+                             "examples \"some-id\" { ... }");
     if (t == LUA_TTABLE && is_top_level(kind)) {
         /* The id is left out: competency { title = ..., ... } */
         lua_pushnil(L);
@@ -1268,6 +1368,22 @@ static int l_bank(lua_State *L) { return constructor(L, O_BANK); }
 static int l_option(lua_State *L) { return constructor(L, O_OPTION); }
 static int l_role(lua_State *L) { return constructor(L, O_ROLE); }
 static int l_need(lua_State *L) { return constructor(L, O_NEED); }
+static int l_examples(lua_State *L) { return constructor(L, O_EXAMPLES); }
+static int l_cues(lua_State *L) { return constructor(L, O_CUES); }
+
+/* example { level = N, answer = [[...]] }: the body comes at once. */
+static int l_example(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TTABLE)
+        return luaL_error(L, "example expects a table, as in example { level = 2, "
+                             "answer = [[...]] }");
+    lua_pushnil(L);
+    obj *o = new_obj(L, O_EXAMPLE, lua_gettop(L));
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 2);
+    o->called = true;
+    return 1;
+}
 
 static int obj_tostring(lua_State *L)
 {
@@ -1296,6 +1412,8 @@ void dsl_register(lua_State *L, int env)
         { "question", l_question }, { "bank", l_bank },
         { "option", l_option },     { "role", l_role },
         { "need", l_need },         { "include", loader_include },
+        { "examples", l_examples }, { "example", l_example },
+        { "cues", l_cues },
         { NULL, NULL },
     };
     for (const luaL_Reg *f = fns; f->name; f++) {

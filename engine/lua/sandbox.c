@@ -243,7 +243,7 @@ static const char *const known_globals[] = {
     "assert", "error", "ipairs", "next", "pairs", "select", "tonumber",
     "tostring", "type", "rawlen", "string", "table", "math", "utf8",
     "scale", "competency", "level", "behaviour", "question", "bank", "option",
-    "role", "need", "include", NULL,
+    "role", "need", "include", "examples", "example", "cues", NULL,
 };
 
 static int strict_index(lua_State *L)

@@ -169,6 +169,31 @@ static bool resolve_role(rb_library *lib, role_def *rd, const char **comp_ids,
     return ok;
 }
 
+static void resolve_example(rb_library *lib, example_def *ed, const char **comp_ids,
+                            rb_diags *d)
+{
+    char msg[512], hint[128];
+    if (!ed->competency_id)
+        return;
+    const comp_def *cd = find_comp(lib, ed->competency_id);
+    if (!cd) {
+        suggestion(ed->competency_id, comp_ids, lib->competencies.len, hint, sizeof hint);
+        snprintf(msg, sizeof msg, "examples for unknown competency '%s'%s",
+                 ed->competency_id, hint);
+        error_at(d, ed->e.loc, NULL, msg);
+        return;
+    }
+    ed->e.competency = &cd->c;
+    const rb_scale *s = cd->c.scale;
+    if (s && !rb_scale_level_of(s, ed->e.level)) {
+        char range[64];
+        describe_levels(s, range, sizeof range);
+        snprintf(msg, sizeof msg, "example level %d for '%s' is outside scale '%s' (%s)",
+                 ed->e.level, cd->c.id, s->id, range);
+        error_at(d, ed->e.loc, NULL, msg);
+    }
+}
+
 /* ---- the id index ------------------------------------------------------ */
 
 struct index_builder {
@@ -319,6 +344,8 @@ bool lib_finish(rb_library *lib, rb_diags *d)
     }
     for (size_t i = 0; i < lib->roles.len; i++)
         resolve_role(lib, lib->roles.items[i], comp_ids, d);
+    for (size_t i = 0; i < lib->examples.len; i++)
+        resolve_example(lib, lib->examples.items[i], comp_ids, d);
     build_index(lib, d);
     if (rb_diags_errors(d) != before)
         return false;

@@ -165,6 +165,21 @@ bool lib_compute_hash(rb_library *lib)
         }
         free(p);
     }
+    /* Cues change how answers are read, so they are content. Examples only
+     * test the library and are left out. */
+    const rb_cues *cu = lib->cues;
+    const rb_cue_list *lists[] = {
+        cu ? &cu->situation : NULL, cu ? &cu->task : NULL, cu ? &cu->action : NULL,
+        cu ? &cu->result : NULL, cu ? &cu->individual : NULL,
+        cu ? &cu->collective : NULL, cu ? &cu->past : NULL,
+        cu ? &cu->hypothetical : NULL, cu ? &cu->stop_words : NULL,
+    };
+    put_num(&h, cu != NULL);
+    for (size_t i = 0; cu && i < sizeof lists / sizeof *lists; i++) {
+        put_num(&h, (double)lists[i]->n);
+        for (size_t k = 0; k < lists[i]->n; k++)
+            put_str(&h, lists[i]->items[k]);
+    }
     uint8_t digest[SHA256_DIGEST_SIZE];
     sha256_digest(&h, sizeof digest, digest);
     memcpy(lib->hash, "sha256:", 7);

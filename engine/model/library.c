@@ -61,6 +61,12 @@ const rb_role *rb_library_role(const rb_library *lib, size_t i)
 }
 size_t rb_library_nbanks(const rb_library *lib) { return lib->banks.len; }
 const rb_bank *rb_library_bank(const rb_library *lib, size_t i) { return lib->banks.items[i]; }
+size_t rb_library_nexamples(const rb_library *lib) { return lib->examples.len; }
+const rb_example *rb_library_example(const rb_library *lib, size_t i)
+{
+    return &((const example_def *)lib->examples.items[i])->e;
+}
+const rb_cues *rb_library_cues(const rb_library *lib) { return lib->cues; }
 size_t rb_library_nfiles(const rb_library *lib) { return lib->files.len; }
 const char *rb_library_file(const rb_library *lib, size_t i) { return lib->files.items[i]; }
 const char *rb_library_hash(const rb_library *lib) { return lib->hash; }

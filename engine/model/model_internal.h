@@ -36,6 +36,12 @@ typedef struct role_def {
     need_def *needs;
 } role_def;
 
+/* Examples name their competency until lib_finish resolves it. */
+typedef struct example_def {
+    rb_example e;             /* first, as above */
+    const char *competency_id;
+} example_def;
+
 struct index_entry {
     const char *id;
     rb_item item;
@@ -49,6 +55,8 @@ struct rb_library {
     ptrvec competencies;  /* comp_def* */
     ptrvec roles;         /* role_def* */
     ptrvec banks;         /* rb_bank* */
+    ptrvec examples;      /* example_def* */
+    rb_cues *cues;        /* NULL when the library has none */
     ptrvec files;         /* const char* display paths */
     struct index_entry *index;
     size_t nindex;

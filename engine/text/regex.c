@@ -1,9 +1,86 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/text.h"
+
+#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | \
+                         PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C)
+#define MATCH_LIMIT 200000
+#define HEAP_LIMIT_KIB 2048
+#define DEPTH_LIMIT 5000
+
+struct regex {
+    pcre2_code *code;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+};
+
+regex *regex_compile(const char *pattern, size_t len, char *message, size_t msgsize)
+{
+    size_t off;
+    if (!regex_check(pattern, len, message, msgsize, &off))
+        return NULL;
+    regex *re = calloc(1, sizeof *re);
+    pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+    if (!re || !cc)
+        goto oom;
+    pcre2_set_max_pattern_length(cc, RB_MAX_PATTERN_LENGTH);
+    pcre2_set_parens_nest_limit(cc, RB_MAX_PATTERN_NESTING);
+    int err;
+    PCRE2_SIZE eoff;
+    re->code = pcre2_compile((PCRE2_SPTR)pattern, len, COMPILE_OPTIONS, &err, &eoff, cc);
+    pcre2_compile_context_free(cc);
+    cc = NULL;
+    if (!re->code)
+        goto oom;
+    /* JIT is an optimisation: without it the interpreter does the same. */
+    (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+    re->mc = pcre2_match_context_create(NULL);
+    if (!re->md || !re->mc)
+        goto oom;
+    pcre2_set_match_limit(re->mc, MATCH_LIMIT);
+    pcre2_set_heap_limit(re->mc, HEAP_LIMIT_KIB);
+    pcre2_set_depth_limit(re->mc, DEPTH_LIMIT);
+    return re;
+oom:
+    pcre2_compile_context_free(cc);
+    regex_free(re);
+    snprintf(message, msgsize, "out of memory");
+    return NULL;
+}
+
+void regex_free(regex *re)
+{
+    if (!re)
+        return;
+    pcre2_match_data_free(re->md);
+    pcre2_match_context_free(re->mc);
+    pcre2_code_free(re->code);
+    free(re);
+}
+
+int regex_next(regex *re, const char *subject, size_t len, size_t from,
+               size_t *start, size_t *end)
+{
+    if (from > len)
+        return REGEX_NONE;
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, from, 0, re->md, re->mc);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return REGEX_NONE;
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+        rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        return REGEX_LIMIT;
+    if (rc < 0)
+        return REGEX_ERROR;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+    *start = ov[0];
+    *end = ov[1];
+    return REGEX_MATCH;
+}
 
 bool regex_check(const char *pattern, size_t len, char *message, size_t msgsize,
                  size_t *offset)

@@ -21,4 +21,19 @@ bool regex_check(const char *pattern, size_t len, char *message, size_t msgsize,
  * true and the offset of the outer quantifier when found. */
 bool regex_nested_repeat(const char *pattern, size_t len, size_t *at);
 
+/* A compiled evidence pattern (JIT when available), with its own match
+ * data and limits. Not shared between threads. */
+typedef struct regex regex;
+
+regex *regex_compile(const char *pattern, size_t len, char *message, size_t msgsize);
+void regex_free(regex *re);
+
+enum { REGEX_MATCH = 1, REGEX_NONE = 0, REGEX_LIMIT = -1, REGEX_ERROR = -2 };
+
+/* Find the next match in subject[from..len): REGEX_MATCH with its span,
+ * REGEX_NONE, or REGEX_LIMIT when the match or heap limit was hit (the
+ * pattern is too costly for this text: that is not "no evidence"). */
+int regex_next(regex *re, const char *subject, size_t len, size_t from,
+               size_t *start, size_t *end);
+
 #endif

@@ -140,6 +140,34 @@ typedef struct rb_bank {
     rb_loc loc;
 } rb_bank;
 
+/* An example answer a rubric carries to test itself: `rubric test` scores
+ * it and expects `level`, give or take `tolerance`. */
+typedef struct rb_example {
+    const char *id;                    /* <competency>.e<position> */
+    const rb_competency *competency;
+    int level;
+    int tolerance;
+    const char *answer;
+    const char *note;                  /* why this level, or NULL */
+    rb_loc loc;
+} rb_example;
+
+/* Word lists for reading answers the way behavioural interviewers do: STAR
+ * elements, ownership, past versus hypothetical, and stop words. Each entry
+ * is a word or a short phrase. */
+typedef struct rb_cue_list {
+    size_t n;
+    const char *const *items;
+} rb_cue_list;
+
+typedef struct rb_cues {
+    rb_cue_list situation, task, action, result;
+    rb_cue_list individual, collective;  /* "I" versus "we" */
+    rb_cue_list past, hypothetical;      /* "I did" versus "I would" */
+    rb_cue_list stop_words;
+    rb_loc loc;
+} rb_cues;
+
 typedef struct rb_library rb_library;
 
 /* What an id names, for rb_library_find(). */
@@ -171,6 +199,10 @@ size_t rb_library_nroles(const rb_library *lib);
 const rb_role *rb_library_role(const rb_library *lib, size_t i);
 size_t rb_library_nbanks(const rb_library *lib);
 const rb_bank *rb_library_bank(const rb_library *lib, size_t i);
+size_t rb_library_nexamples(const rb_library *lib);
+const rb_example *rb_library_example(const rb_library *lib, size_t i);
+/* The library's cue lists, or NULL when it defines none. */
+const rb_cues *rb_library_cues(const rb_library *lib);
 size_t rb_library_nfiles(const rb_library *lib);
 const char *rb_library_file(const rb_library *lib, size_t i);
 

@@ -9,6 +9,7 @@
 #ifndef RUBRIC_H
 #define RUBRIC_H
 
+#include "answers.h"
 #include "buf.h"
 #include "diag.h"
 #include "io.h"
@@ -16,6 +17,7 @@
 #include "load.h"
 #include "model.h"
 #include "report.h"
+#include "score.h"
 #include "rubric/version.h"
 
 #endif

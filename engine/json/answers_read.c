@@ -1,0 +1,414 @@
+/*
+ * Reading recorded answers (rubric.answers/1). Every value is checked for
+ * type, range and size, every id against the library; each problem is
+ * reported with the file, the line and the place in the document
+ * (answers[2].competency), and reading goes on to find the others.
+ */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json/json_syntax.h"
+#include "rubric/answers.h"
+#include "util/util.h"
+
+typedef struct reader {
+    const rb_library *lib;
+    const char *source;
+    int line0;
+    rb_diags *diags;
+    arena *arena;
+    size_t errors;
+} reader;
+
+typedef struct owned_interview {
+    rb_interview iv;  /* first: the public part */
+    arena *arena;
+} owned_interview;
+
+static void problem(reader *r, rb_severity sev, const cJSON *node, const char *path,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void problem(reader *r, rb_severity sev, const cJSON *node, const char *path,
+                    const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (sev == RB_ERROR)
+        r->errors++;
+    int line = node ? json_line(node) : 0;
+    rb_diags_add(r->diags, sev, RB_DIAG_INPUT, r->source, line ? r->line0 + line : 0, 0,
+                 NULL, "%s%s%s", path ? path : "", path ? ": " : "", msg);
+}
+
+static const char *kind_of(const cJSON *v)
+{
+    if (cJSON_IsString(v)) return "text";
+    if (cJSON_IsNumber(v)) return "number";
+    if (cJSON_IsBool(v)) return "true/false";
+    if (cJSON_IsNull(v)) return "null";
+    if (cJSON_IsArray(v)) return "list";
+    if (cJSON_IsObject(v)) return "object";
+    return "value";
+}
+
+/* Unknown keys of an object, with a suggestion. */
+static void check_keys(reader *r, const cJSON *obj, const char *path,
+                       const char *const *known)
+{
+    size_t n = 0;
+    while (known[n])
+        n++;
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        bool ok = false;
+        for (size_t i = 0; i < n && !ok; i++)
+            ok = strcmp(c->string, known[i]) == 0;
+        if (ok)
+            continue;
+        const char *best = closest_word(c->string, known, n);
+        if (best)
+            problem(r, RB_ERROR, c, path, "unknown field '%s' (did you mean '%s'?)",
+                    c->string, best);
+        else
+            problem(r, RB_ERROR, c, path, "unknown field '%s'", c->string);
+    }
+}
+
+/* A text field: NULL when absent (reported when required) or wrong. */
+static const char *text_of(reader *r, const cJSON *obj, const char *key, const char *path,
+                           bool required, size_t max, size_t *len)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    char where[256];
+    snprintf(where, sizeof where, "%s%s%s", path, *path ? "." : "", key);
+    if (!v || cJSON_IsNull(v)) {
+        if (required)
+            problem(r, RB_ERROR, obj, path[0] ? path : NULL, "'%s' is missing", key);
+        return NULL;
+    }
+    if (!cJSON_IsString(v)) {
+        problem(r, RB_ERROR, v, where, "must be text, not %s", kind_of(v));
+        return NULL;
+    }
+    size_t l = strlen(v->valuestring);
+    if (l > max) {
+        problem(r, RB_ERROR, v, where, "is %zu bytes long; the limit is %zu", l, max);
+        return NULL;
+    }
+    if (!utf8_valid(v->valuestring, l)) {
+        problem(r, RB_ERROR, v, where, "is not valid UTF-8");
+        return NULL;
+    }
+    if (required && l == 0) {
+        problem(r, RB_ERROR, v, where, "is empty");
+        return NULL;
+    }
+    if (len)
+        *len = l;
+    char *copy = arena_strndup(r->arena, v->valuestring, l);
+    if (!copy)
+        problem(r, RB_ERROR, v, where, "out of memory");
+    return copy;
+}
+
+static bool valid_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* The id in `v` must name something of `kind` in the library. */
+static bool lookup(reader *r, const cJSON *v, const char *where, rb_kind kind,
+                   rb_item *out)
+{
+    if (!cJSON_IsString(v)) {
+        problem(r, RB_ERROR, v, where, "must be an id (text), not %s", kind_of(v));
+        return false;
+    }
+    if (rb_library_find(r->lib, v->valuestring, out) && out->kind == kind)
+        return true;
+    const char *near = kind == RB_KIND_COMPETENCY || kind == RB_KIND_ROLE
+                           ? rb_library_suggest(r->lib, v->valuestring) : NULL;
+    if (rb_library_find(r->lib, v->valuestring, out))
+        problem(r, RB_ERROR, v, where, "'%s' is a %s, not a %s", v->valuestring,
+                rb_kind_name(out->kind), rb_kind_name(kind));
+    else if (near)
+        problem(r, RB_ERROR, v, where, "unknown %s '%s' (did you mean '%s'?)",
+                rb_kind_name(kind), v->valuestring, near);
+    else
+        problem(r, RB_ERROR, v, where, "unknown %s '%s'", rb_kind_name(kind),
+                v->valuestring);
+    return false;
+}
+
+static const char *const top_keys[] = { "format", "library", "candidate", "role",
+                                        "interviewer", "date", "answers", NULL };
+static const char *const candidate_keys[] = { "id", "name", NULL };
+static const char *const answer_keys[] = { "competency", "question", "text", "probes",
+                                           "rating", "observed", "notes", NULL };
+static const char *const probe_keys[] = { "probe", "text", NULL };
+
+static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *out)
+{
+    out->line = json_line(a);
+    if (!cJSON_IsObject(a)) {
+        problem(r, RB_ERROR, a, path, "must be an object, not %s", kind_of(a));
+        return;
+    }
+    check_keys(r, a, path, answer_keys);
+    char where[128];
+    rb_item item;
+    const cJSON *q = cJSON_GetObjectItemCaseSensitive(a, "question");
+    if (q && !cJSON_IsNull(q)) {
+        snprintf(where, sizeof where, "%s.question", path);
+        if (lookup(r, q, where, RB_KIND_QUESTION, &item)) {
+            out->question = item.ptr;
+            out->competency = item.competency;
+            if (!out->competency)
+                problem(r, RB_ERROR, q, where, "'%s' is a question of a bank, not of a "
+                        "competency", q->valuestring);
+        }
+    }
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(a, "competency");
+    snprintf(where, sizeof where, "%s.competency", path);
+    if (c && !cJSON_IsNull(c)) {
+        if (lookup(r, c, where, RB_KIND_COMPETENCY, &item)) {
+            if (out->competency && out->competency != item.ptr)
+                problem(r, RB_ERROR, c, where, "question '%s' belongs to competency '%s', "
+                        "not '%s'", out->question->id, out->competency->id,
+                        ((const rb_competency *)item.ptr)->id);
+            out->competency = item.ptr;
+        }
+    } else if (!out->question) {
+        problem(r, RB_ERROR, a, path, "'competency' is missing (or name a 'question')");
+    }
+    out->text = text_of(r, a, "text", path, true, RB_MAX_ANSWER_TEXT, &out->len);
+    out->notes = text_of(r, a, "notes", path, false, RB_MAX_ANSWER_TEXT, NULL);
+
+    const cJSON *rt = cJSON_GetObjectItemCaseSensitive(a, "rating");
+    snprintf(where, sizeof where, "%s.rating", path);
+    if (rt && !cJSON_IsNull(rt)) {
+        if (!cJSON_IsNumber(rt) || !isfinite(rt->valuedouble) ||
+            rt->valuedouble != floor(rt->valuedouble)) {
+            problem(r, RB_ERROR, rt, where, "must be a whole number (a level), not %s",
+                    cJSON_IsNumber(rt) ? "a fraction" : kind_of(rt));
+        } else if (out->competency && out->competency->scale &&
+                   !rb_scale_level_of(out->competency->scale, (int)fmax(fmin(rt->valuedouble, 1e6), -1e6))) {
+            const rb_scale *s = out->competency->scale;
+            problem(r, RB_ERROR, rt, where, "level %g is not on scale '%s' (levels %d to %d)",
+                    rt->valuedouble, s->id, s->levels[0].number,
+                    s->levels[s->nlevels - 1].number);
+        } else {
+            out->rating = (int)rt->valuedouble;
+        }
+    }
+
+    const cJSON *ob = cJSON_GetObjectItemCaseSensitive(a, "observed");
+    snprintf(where, sizeof where, "%s.observed", path);
+    if (ob && !cJSON_IsNull(ob)) {
+        if (!cJSON_IsArray(ob)) {
+            problem(r, RB_ERROR, ob, where, "must be a list of behaviour ids, not %s",
+                    kind_of(ob));
+        } else {
+            size_t n = (size_t)cJSON_GetArraySize(ob), k = 0;
+            const rb_behaviour **bs = arena_alloc(r->arena, (n + 1) * sizeof *bs);
+            size_t i = 0;
+            for (const cJSON *e = ob->child; e && bs; e = e->next, i++) {
+                char ew[160];
+                snprintf(ew, sizeof ew, "%s[%zu]", where, i);
+                if (lookup(r, e, ew, RB_KIND_BEHAVIOUR, &item)) {
+                    if (out->competency && item.competency != out->competency)
+                        problem(r, RB_ERROR, e, ew, "behaviour '%s' belongs to "
+                                "competency '%s', not '%s'", e->valuestring,
+                                item.competency->id, out->competency->id);
+                    else
+                        bs[k++] = item.ptr;
+                }
+            }
+            out->observed = bs;
+            out->nobserved = k;
+        }
+    }
+
+    const cJSON *ps = cJSON_GetObjectItemCaseSensitive(a, "probes");
+    snprintf(where, sizeof where, "%s.probes", path);
+    if (ps && !cJSON_IsNull(ps)) {
+        if (!cJSON_IsArray(ps)) {
+            problem(r, RB_ERROR, ps, where, "must be a list, not %s", kind_of(ps));
+            return;
+        }
+        size_t n = (size_t)cJSON_GetArraySize(ps), k = 0, i = 0;
+        rb_probe_answer *pa = arena_alloc(r->arena, (n + 1) * sizeof *pa);
+        for (const cJSON *e = ps->child; e && pa; e = e->next, i++) {
+            char ew[160];
+            snprintf(ew, sizeof ew, "%s[%zu]", where, i);
+            if (!cJSON_IsObject(e)) {
+                problem(r, RB_ERROR, e, ew, "must be an object, not %s", kind_of(e));
+                continue;
+            }
+            check_keys(r, e, ew, probe_keys);
+            const cJSON *pid = cJSON_GetObjectItemCaseSensitive(e, "probe");
+            char pw[180];
+            snprintf(pw, sizeof pw, "%s.probe", ew);
+            const rb_probe *probe = NULL;
+            if (pid && !cJSON_IsNull(pid) && lookup(r, pid, pw, RB_KIND_PROBE, &item)) {
+                probe = item.ptr;
+                if (out->competency && item.competency != out->competency)
+                    problem(r, RB_ERROR, pid, pw, "probe '%s' belongs to competency "
+                            "'%s', not '%s'", pid->valuestring,
+                            item.competency ? item.competency->id : "?",
+                            out->competency->id);
+            }
+            size_t len = 0;
+            const char *t = text_of(r, e, "text", ew, true, RB_MAX_ANSWER_TEXT, &len);
+            if (t)
+                pa[k++] = (rb_probe_answer){ probe, t, len };
+        }
+        out->probes = pa;
+        out->nprobes = k;
+    }
+}
+
+rb_interview *rb_interview_parse(const rb_library *lib, const char *source, int line0,
+                                 const char *text, size_t len, rb_diags *diags)
+{
+    reader r = { lib, source, line0, diags, NULL, 0 };
+    if (len > RB_MAX_ANSWERS_FILE) {
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, line0 ? line0 : 0, 0, NULL,
+                     "the document is %zu bytes; the limit is %zu MiB", len,
+                     RB_MAX_ANSWERS_FILE >> 20);
+        return NULL;
+    }
+    json_error je;
+    cJSON *root = json_parse(text, len, &je);
+    if (!root) {
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, line0 + je.line, je.column,
+                     NULL, "malformed JSON at line %d, column %d: %s", line0 + je.line,
+                     je.column, je.message);
+        return NULL;
+    }
+    owned_interview *oi = calloc(1, sizeof *oi);
+    r.arena = oi ? arena_new() : NULL;
+    if (!r.arena) {
+        free(oi);
+        cJSON_Delete(root);
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_SYSTEM, source, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    oi->arena = r.arena;
+    rb_interview *iv = &oi->iv;
+    iv->source = arena_strdup(r.arena, source);
+    if (!cJSON_IsObject(root)) {
+        problem(&r, RB_ERROR, root, NULL, "the document must be a JSON object, not %s",
+                kind_of(root));
+        goto done;
+    }
+    check_keys(&r, root, "", top_keys);
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (!fmt)
+        problem(&r, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
+                RB_ANSWERS_FORMAT);
+    else if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, RB_ANSWERS_FORMAT) != 0)
+        problem(&r, RB_ERROR, fmt, "format", "expected \"%s\"", RB_ANSWERS_FORMAT);
+
+    const cJSON *cand = cJSON_GetObjectItemCaseSensitive(root, "candidate");
+    if (!cand)
+        problem(&r, RB_ERROR, root, NULL, "'candidate' is missing");
+    else if (!cJSON_IsObject(cand))
+        problem(&r, RB_ERROR, cand, "candidate", "must be an object, not %s", kind_of(cand));
+    else {
+        check_keys(&r, cand, "candidate", candidate_keys);
+        iv->candidate_id = text_of(&r, cand, "id", "candidate", true, 200, NULL);
+        iv->candidate_name = text_of(&r, cand, "name", "candidate", false, 200, NULL);
+    }
+    const cJSON *role = cJSON_GetObjectItemCaseSensitive(root, "role");
+    rb_item item;
+    if (!role)
+        problem(&r, RB_ERROR, root, NULL, "'role' is missing");
+    else if (lookup(&r, role, "role", RB_KIND_ROLE, &item))
+        iv->role = item.ptr;
+    iv->interviewer = text_of(&r, root, "interviewer", "", false, 200, NULL);
+    iv->date = text_of(&r, root, "date", "", false, 10, NULL);
+    if (iv->date && !valid_date(iv->date))
+        problem(&r, RB_ERROR, cJSON_GetObjectItemCaseSensitive(root, "date"), "date",
+                "'%s' is not a date in the form YYYY-MM-DD", iv->date);
+    iv->library_hash = text_of(&r, root, "library", "", false, 80, NULL);
+    if (iv->library_hash && strcmp(iv->library_hash, rb_library_hash(lib)) != 0)
+        problem(&r, RB_WARNING, cJSON_GetObjectItemCaseSensitive(root, "library"), "library",
+                "the answers were recorded against library %s; they are scored with "
+                "library %s", iv->library_hash, rb_library_hash(lib));
+
+    const cJSON *answers = cJSON_GetObjectItemCaseSensitive(root, "answers");
+    if (!answers) {
+        problem(&r, RB_ERROR, root, NULL, "'answers' is missing");
+    } else if (!cJSON_IsArray(answers)) {
+        problem(&r, RB_ERROR, answers, "answers", "must be a list, not %s", kind_of(answers));
+    } else {
+        size_t n = (size_t)cJSON_GetArraySize(answers);
+        if (n == 0)
+            problem(&r, RB_ERROR, answers, "answers", "is empty; record at least one answer");
+        else if (n > RB_MAX_ANSWERS)
+            problem(&r, RB_ERROR, answers, "answers", "has %zu answers; the limit is %d", n,
+                    RB_MAX_ANSWERS);
+        else {
+            rb_answer *as = arena_alloc(r.arena, n * sizeof *as);
+            size_t i = 0;
+            for (const cJSON *a = answers->child; a && as; a = a->next, i++) {
+                char path[32];
+                snprintf(path, sizeof path, "answers[%zu]", i);
+                read_answer(&r, a, path, &as[i]);
+            }
+            iv->answers = as;
+            iv->nanswers = as ? n : 0;
+        }
+    }
+done:
+    cJSON_Delete(root);
+    if (r.errors) {
+        rb_interview_free(iv);
+        return NULL;
+    }
+    return iv;
+}
+
+rb_interview *rb_interview_read(const rb_library *lib, const char *path, rb_diags *diags)
+{
+    char *text;
+    size_t len;
+    read_status st = read_file_limited(path, RB_MAX_ANSWERS_FILE, &text, &len);
+    if (st == READ_TOO_BIG) {
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, path, 0, 0, NULL,
+                     "file is %zu bytes, over the limit of %zu MiB", len,
+                     RB_MAX_ANSWERS_FILE >> 20);
+        return NULL;
+    }
+    if (st != READ_OK) {
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_SYSTEM, path, 0, 0, NULL,
+                     "cannot read file: %s", strerror(errno));
+        return NULL;
+    }
+    rb_interview *iv = rb_interview_parse(lib, path, 0, text, len, diags);
+    free(text);
+    return iv;
+}
+
+void rb_interview_free(rb_interview *iv)
+{
+    if (!iv)
+        return;
+    owned_interview *oi = (owned_interview *)iv;
+    arena_free(oi->arena);
+    free(oi);
+}
