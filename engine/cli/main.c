@@ -13,6 +13,7 @@ static const command commands[] = {
     { "export", cmd_export, "write the whole compiled library as JSON" },
     { "new", cmd_new, "print a commented skeleton for a new competency" },
     { "score", cmd_score, "score recorded answers and write scoring sheets" },
+    { "test", cmd_test, "score the rubrics' example answers against their levels" },
     { NULL, NULL, NULL },
 };
 

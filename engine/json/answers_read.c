@@ -412,3 +412,25 @@ void rb_interview_free(rb_interview *iv)
     arena_free(oi->arena);
     free(oi);
 }
+
+rb_interview *rb_interview_example(const rb_example *ex)
+{
+    owned_interview *oi = calloc(1, sizeof *oi);
+    arena *a = oi ? arena_new() : NULL;
+    rb_answer *an = a ? arena_alloc(a, sizeof *an) : NULL;
+    if (!an) {
+        arena_free(a);
+        free(oi);
+        return NULL;
+    }
+    oi->arena = a;
+    an->competency = ex->competency;
+    an->text = ex->answer;
+    an->len = strlen(ex->answer);
+    an->line = ex->loc.line;
+    oi->iv.source = ex->loc.file;
+    oi->iv.candidate_id = ex->id;
+    oi->iv.answers = an;
+    oi->iv.nanswers = 1;
+    return &oi->iv;
+}

@@ -836,3 +836,28 @@ const char *rb_evidence_text(const rb_interview *iv, const rb_evidence *e, size_
     *len = an->probes[e->part].len;
     return an->probes[e->part].text;
 }
+
+bool rb_scorer_patterns(const rb_scorer *s, rb_buf *out)
+{
+    for (size_t i = 0; i < s->ncomps; i++) {
+        const cinfo *ci = &s->comps[i];
+        for (size_t k = 0; k < ci->nb; k++) {
+            const binfo *bi = &ci->bs[k];
+            const rb_behaviour *b = bi->b;
+            if (b->npatterns) {
+                for (size_t x = 0; x < b->npatterns; x++)
+                    rb_buf_printf(out, "%s(?:%s)", x ? "|" : "", b->patterns[x].source);
+            } else if (bi->nq) {
+                rb_buf_puts(out, "\\b(?:");
+                for (size_t q = 0; q < bi->nq; q++)
+                    rb_buf_printf(out, "%s%s", q ? "|" : "",
+                                  analyzer_stem_text(s->an, bi->q[q].stem));
+                rb_buf_putc(out, ')');
+            } else {
+                continue;
+            }
+            rb_buf_putc(out, '\n');
+        }
+    }
+    return rb_buf_ok(out);
+}

@@ -62,6 +62,8 @@ rb_interview *rb_interview_parse(const rb_library *lib, const char *source,
 /* Read a document from a file (at most RB_MAX_ANSWERS_FILE bytes). */
 rb_interview *rb_interview_read(const rb_library *lib, const char *path,
                                 rb_diags *diags);
+/* An interview of one answer: a rubric's example answer, for `rubric test`. */
+rb_interview *rb_interview_example(const rb_example *ex);
 void rb_interview_free(rb_interview *iv);
 
 #endif

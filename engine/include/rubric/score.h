@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "answers.h"
+#include "buf.h"
 #include "diag.h"
 #include "model.h"
 
@@ -107,6 +108,11 @@ typedef struct rb_sheet {
 /* Score one interview. The sheet borrows the interview and the library. */
 rb_sheet *rb_score(rb_scorer *s, const rb_interview *iv, rb_diags *diags);
 void rb_sheet_free(rb_sheet *sh);
+
+/* One PCRE2 pattern per behaviour of the library, a line each: its authored
+ * patterns joined, or for a behaviour without patterns an alternation of
+ * its key stems (a baseline for other tools, e.g. pcre2grep -f). */
+bool rb_scorer_patterns(const rb_scorer *s, rb_buf *out);
 
 /* The text an evidence item quotes (answer text or probe answer). */
 const char *rb_evidence_text(const rb_interview *iv, const rb_evidence *e, size_t *len);
