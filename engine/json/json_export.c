@@ -253,6 +253,41 @@ bool rb_json_library(const rb_library *lib, rb_buf *out)
     for (size_t i = 0; i < rb_library_nbanks(lib); i++)
         push(&d, a, bank_json(&d, rb_library_bank(lib, i)));
     put(&d, root, "banks", a);
+    const rb_cues *cu = rb_library_cues(lib);
+    if (cu) {
+        cJSON *cj = obj(&d);
+        const struct { const char *name; const rb_cue_list *list; } lists[] = {
+            { "situation", &cu->situation }, { "task", &cu->task },
+            { "action", &cu->action }, { "result", &cu->result },
+            { "individual", &cu->individual }, { "collective", &cu->collective },
+            { "past", &cu->past }, { "hypothetical", &cu->hypothetical },
+            { "stop_words", &cu->stop_words },
+        };
+        for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+            cJSON *items = arr(&d);
+            for (size_t k = 0; k < lists[i].list->n; k++)
+                push(&d, items, cJSON_CreateString(lists[i].list->items[k]));
+            put(&d, cj, lists[i].name, items);
+        }
+        put(&d, cj, "source", loc_json(&d, cu->loc));
+        put(&d, root, "cues", cj);
+    } else {
+        put(&d, root, "cues", cJSON_CreateNull());
+    }
+    a = arr(&d);
+    for (size_t i = 0; i < rb_library_nexamples(lib); i++) {
+        const rb_example *ex = rb_library_example(lib, i);
+        cJSON *e = obj(&d);
+        put_str(&d, e, "id", ex->id);
+        put_str(&d, e, "competency", ex->competency->id);
+        put_num(&d, e, "level", ex->level);
+        put_num(&d, e, "tolerance", ex->tolerance);
+        put_str(&d, e, "answer", ex->answer);
+        put_str(&d, e, "note", ex->note);
+        put(&d, e, "source", loc_json(&d, ex->loc));
+        push(&d, a, e);
+    }
+    put(&d, root, "examples", a);
     return finish(&d, root, out);
 }
 

@@ -275,7 +275,18 @@ def library_hash(lib):
         h.num(len(k["options"]))
         for o in k["options"]:
             h.str(o["id"]); h.str(o["title"]); h.str(o["description"])
+    cues = lib["cues"]
+    h.num(1 if cues else 0)
+    if cues:
+        for key in CUE_KEYS:
+            h.num(len(cues[key]))
+            for item in cues[key]:
+                h.str(item)
     return "sha256:" + h.h.hexdigest()
+
+
+CUE_KEYS = ("situation", "task", "action", "result", "individual", "collective",
+            "past", "hypothetical", "stop_words")
 
 
 # ---- what a schema cannot say --------------------------------------------------
