@@ -12,8 +12,10 @@ shift || true
 packages=(
   build-essential cmake pkg-config
   liblua5.4-dev libcjson-dev libpcre2-dev nettle-dev libstemmer-dev
-  python3 python3-jsonschema time
 )
+# More for some jobs (the tests add their tools), as a space-separated list.
+read -r -a extra <<<"${RUBRIC_EXTRA_PACKAGES:-}"
+packages+=("${extra[@]}")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -20,6 +20,8 @@
 #define AVG_SENTENCE 18.0
 #define MAX_MATCHES_PER_TEXT 32
 
+#define CUE_PHRASE_START (1u << 15)  /* some multi-word cue starts here */
+
 enum cue_kind {
     CUE_SITUATION, CUE_TASK, CUE_ACTION, CUE_RESULT, CUE_INDIVIDUAL, CUE_COLLECTIVE,
     CUE_PAST, CUE_HYPOTHETICAL, CUE_STOP, CUE_KINDS,
@@ -97,6 +99,12 @@ static void add_cues(rb_scorer *s, const rb_cue_list *l, enum cue_kind kind,
         ptrvec_push(a, ph, p);
     }
     analysis_release(&t);
+}
+
+static int cmp_phrase(const void *a, const void *b)
+{
+    const phrase *x = a, *y = b;
+    return (x->stems[0] > y->stems[0]) - (x->stems[0] < y->stems[0]);
 }
 
 static int cmp_posting(const void *a, const void *b)
@@ -179,6 +187,10 @@ rb_scorer *rb_scorer_new(const rb_library *lib, rb_diags *diags)
             for (size_t i = 0; s->phrases && i < ph.len; i++)
                 s->phrases[i] = *(phrase *)ph.items[i];
             s->nphrases = s->phrases ? ph.len : 0;
+            qsort(s->phrases, s->nphrases, sizeof *s->phrases, cmp_phrase);
+            for (size_t i = 0; i < s->nphrases; i++)
+                if (s->phrases[i].stems[0] < s->cue_mask_len)
+                    s->cue_mask[s->phrases[i].stems[0]] |= CUE_PHRASE_START;
         }
         arena_free(a);
     }
@@ -303,22 +315,37 @@ void rb_scorer_free(rb_scorer *s)
 
 /* ---- reading one text --------------------------------------------------------- */
 
-static unsigned cue_at(const rb_scorer *s, const text_analysis *t, size_t i, enum cue_kind k)
+/* The cue kinds (bits) found at token i: single-word cues, and phrases that
+ * start here. */
+static unsigned cues_at(const rb_scorer *s, const text_analysis *t, size_t i)
 {
     uint32_t st = t->tokens[i].stem;
-    if (st != STEM_NONE && st < s->cue_mask_len && (s->cue_mask[st] & (1u << k)))
-        return 1;
-    for (size_t p = 0; p < s->nphrases; p++) {
+    if (st == STEM_NONE || st >= s->cue_mask_len)
+        return 0;
+    unsigned mask = s->cue_mask[st];
+    if (!(mask & CUE_PHRASE_START))
+        return mask;
+    mask &= ~CUE_PHRASE_START;
+    /* Phrases are sorted by first stem: find the run for this one. */
+    size_t lo = 0, hi = s->nphrases;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->phrases[mid].stems[0] < st)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t p = lo; p < s->nphrases && s->phrases[p].stems[0] == st; p++) {
         const phrase *ph = &s->phrases[p];
-        if (ph->kind != k || ph->stems[0] != st || i + ph->n > t->ntokens)
+        if (i + ph->n > t->ntokens)
             continue;
         unsigned m = 1;
         while (m < ph->n && t->tokens[i + m].stem == ph->stems[m])
             m++;
         if (m == ph->n)
-            return ph->n;
+            mask |= 1u << ph->kind;
     }
-    return 0;
+    return mask;
 }
 
 static bool ends_with_ed(const char *text, const text_token *tok)
@@ -336,24 +363,25 @@ static void read_text(const rb_scorer *s, const char *text, const text_analysis 
         bool individual = false, past = false;
         for (size_t i = se->first_token; i < se->first_token + se->ntokens; i++) {
             const text_token *tok = &t->tokens[i];
-            if (cue_at(s, t, i, CUE_SITUATION))
+            unsigned m = cues_at(s, t, i);
+            if (m & (1u << CUE_SITUATION))
                 r->star |= RB_STAR_SITUATION;
-            if (cue_at(s, t, i, CUE_TASK))
+            if (m & (1u << CUE_TASK))
                 r->star |= RB_STAR_TASK;
-            if (cue_at(s, t, i, CUE_ACTION))
+            if (m & (1u << CUE_ACTION))
                 r->star |= RB_STAR_ACTION;
-            if (cue_at(s, t, i, CUE_RESULT))
+            if (m & (1u << CUE_RESULT))
                 r->star |= RB_STAR_RESULT;
-            if (cue_at(s, t, i, CUE_INDIVIDUAL)) {
+            if (m & (1u << CUE_INDIVIDUAL)) {
                 r->individual++;
                 individual = true;
             }
-            if (cue_at(s, t, i, CUE_COLLECTIVE))
+            if (m & (1u << CUE_COLLECTIVE))
                 r->collective++;
-            if (cue_at(s, t, i, CUE_HYPOTHETICAL))
+            if (m & (1u << CUE_HYPOTHETICAL))
                 r->hypothetical++;
-            bool p = cue_at(s, t, i, CUE_PAST) || (tok->stem != STEM_NONE &&
-                                                   ends_with_ed(text, tok));
+            bool p = (m & (1u << CUE_PAST)) || (tok->stem != STEM_NONE &&
+                                                 ends_with_ed(text, tok));
             if (p) {
                 r->past++;
                 past = true;
