@@ -70,5 +70,6 @@ int cmd_export(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

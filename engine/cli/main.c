@@ -14,6 +14,7 @@ static const command commands[] = {
     { "new", cmd_new, "print a commented skeleton for a new competency" },
     { "score", cmd_score, "score recorded answers and write scoring sheets" },
     { "test", cmd_test, "score the rubrics' example answers against their levels" },
+    { "compare", cmd_compare, "rank candidates for a role side by side" },
     { NULL, NULL, NULL },
 };
 

@@ -101,10 +101,8 @@ static const char *text_of(reader *r, const cJSON *obj, const char *key, const c
         problem(r, RB_ERROR, v, where, "is %zu bytes long; the limit is %zu", l, max);
         return NULL;
     }
-    if (!utf8_valid(v->valuestring, l)) {
-        problem(r, RB_ERROR, v, where, "is not valid UTF-8");
-        return NULL;
-    }
+    /* UTF-8: the scanner checked the whole document, and cJSON writes
+     * \u escapes as UTF-8 (refusing lone surrogates). */
     if (required && l == 0) {
         problem(r, RB_ERROR, v, where, "is empty");
         return NULL;

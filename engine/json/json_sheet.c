@@ -1,59 +1,31 @@
 /*
- * The scoring sheet as JSON (rubric.sheet/1).
+ * The scoring sheet as JSON (rubric.sheet/1), written straight into the
+ * output buffer: in batch scoring this is per answer, so no tree is built.
  */
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "json/json_writer.h"
 #include "rubric/json.h"
 #include "rubric/report.h"
 #include "rubric/score.h"
 
-typedef struct doc {
-    bool failed;
-} doc;
-
-static cJSON *chk(doc *d, cJSON *v)
+static void num_or_null(jw *w, bool has, double v)
 {
-    if (!v)
-        d->failed = true;
-    return v;
+    if (has)
+        jw_number(w, v);
+    else
+        jw_null(w);
 }
 
-static void put(doc *d, cJSON *o, const char *k, cJSON *v)
+static void star(jw *w, unsigned s)
 {
-    if (!o || !v || !cJSON_AddItemToObject(o, k, v)) {
-        cJSON_Delete(v);
-        d->failed = true;
-    }
-}
-
-static void push(doc *d, cJSON *a, cJSON *v)
-{
-    if (!a || !v || !cJSON_AddItemToArray(a, v)) {
-        cJSON_Delete(v);
-        d->failed = true;
-    }
-}
-
-static cJSON *str_or_null(const char *s)
-{
-    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
-static cJSON *num_or_null(bool has, double v)
-{
-    return has ? cJSON_CreateNumber(v) : cJSON_CreateNull();
-}
-
-static cJSON *star_json(doc *d, unsigned star)
-{
-    cJSON *o = chk(d, cJSON_CreateObject());
-    put(d, o, "situation", cJSON_CreateBool(star & RB_STAR_SITUATION));
-    put(d, o, "task", cJSON_CreateBool(star & RB_STAR_TASK));
-    put(d, o, "action", cJSON_CreateBool(star & RB_STAR_ACTION));
-    put(d, o, "result", cJSON_CreateBool(star & RB_STAR_RESULT));
-    return o;
+    jw_object(w);
+    jw_key(w, "situation"); jw_bool(w, s & RB_STAR_SITUATION);
+    jw_key(w, "task"); jw_bool(w, s & RB_STAR_TASK);
+    jw_key(w, "action"); jw_bool(w, s & RB_STAR_ACTION);
+    jw_key(w, "result"); jw_bool(w, s & RB_STAR_RESULT);
+    jw_end_object(w);
 }
 
 static const char *evidence_kind(rb_evidence_kind k)
@@ -66,176 +38,181 @@ static const char *evidence_kind(rb_evidence_kind k)
     return "words";
 }
 
-static cJSON *evidence_json(doc *d, const rb_sheet *sh, const rb_evidence *e)
+static void evidence(jw *w, const rb_sheet *sh, const rb_evidence *e)
 {
     const rb_interview *iv = sh->interview;
     const rb_answer *an = &iv->answers[e->answer];
-    cJSON *o = chk(d, cJSON_CreateObject());
-    put(d, o, "answer", cJSON_CreateNumber((double)e->answer));
-    put(d, o, "question", str_or_null(an->question ? an->question->id : NULL));
-    if (e->part < 0)
-        put(d, o, "part", cJSON_CreateString("answer"));
-    else {
+    jw_object(w);
+    jw_key(w, "answer"); jw_int(w, (long long)e->answer);
+    jw_key(w, "question"); jw_string_or_null(w, an->question ? an->question->id : NULL);
+    jw_key(w, "part");
+    if (e->part < 0) {
+        jw_string(w, "answer");
+    } else {
         const rb_probe *p = an->probes[e->part].probe;
         char part[160];
         snprintf(part, sizeof part, "probe %d%s%s", e->part + 1, p ? ": " : "",
                  p ? p->id : "");
-        put(d, o, "part", cJSON_CreateString(part));
+        jw_string(w, part);
     }
-    put(d, o, "kind", cJSON_CreateString(evidence_kind(e->kind)));
+    jw_key(w, "kind"); jw_string(w, evidence_kind(e->kind));
     if (e->kind == RB_EVIDENCE_OBSERVED) {
-        put(d, o, "quote", cJSON_CreateNull());
-        put(d, o, "start", cJSON_CreateNull());
-        put(d, o, "end", cJSON_CreateNull());
+        jw_key(w, "quote"); jw_null(w);
+        jw_key(w, "start"); jw_null(w);
+        jw_key(w, "end"); jw_null(w);
     } else {
         size_t len;
         const char *text = rb_evidence_text(iv, e, &len);
-        char *q = cJSON_malloc(e->end - e->start + 1);
-        if (!q) {
-            d->failed = true;
-            return o;
-        }
-        memcpy(q, text + e->start, e->end - e->start);
-        q[e->end - e->start] = '\0';
-        put(d, o, "quote", cJSON_CreateString(q));
-        cJSON_free(q);
-        put(d, o, "start", cJSON_CreateNumber((double)e->start));
-        put(d, o, "end", cJSON_CreateNumber((double)e->end));
+        jw_key(w, "quote"); jw_string_n(w, text + e->start, e->end - e->start);
+        jw_key(w, "start"); jw_int(w, (long long)e->start);
+        jw_key(w, "end"); jw_int(w, (long long)e->end);
     }
-    put(d, o, "strength", cJSON_CreateNumber(e->strength));
-    return o;
+    jw_key(w, "strength"); jw_number(w, e->strength);
+    jw_end_object(w);
 }
 
-static cJSON *result_json(doc *d, const rb_sheet *sh, const rb_competency_result *r)
+static void result(jw *w, const rb_sheet *sh, const rb_competency_result *r)
 {
     const rb_competency *c = r->competency;
-    cJSON *o = chk(d, cJSON_CreateObject());
-    put(d, o, "id", cJSON_CreateString(c->id));
-    put(d, o, "title", cJSON_CreateString(c->title));
-    put(d, o, "target", num_or_null(r->need, r->need ? r->need->target : 0));
-    put(d, o, "weight", num_or_null(r->need, r->need ? r->need->weight : 0));
-    put(d, o, "answers", cJSON_CreateNumber((double)r->nanswers));
-    put(d, o, "suggested", num_or_null(r->suggested, r->suggested));
-    put(d, o, "confidence", cJSON_CreateNumber(r->confidence));
-    put(d, o, "rating", num_or_null(r->rating, r->rating));
-    put(d, o, "final", num_or_null(r->final_level, r->final_level));
-    put(d, o, "gap", num_or_null(r->need && r->final_level, r->gap));
-    put(d, o, "result", cJSON_CreateString(
-        !r->need ? "not required" : !r->final_level ? "insufficient evidence"
-        : r->gap >= 0 ? "strength" : "development"));
-    cJSON *flags = chk(d, cJSON_CreateArray());
+    jw_object(w);
+    jw_key(w, "id"); jw_string(w, c->id);
+    jw_key(w, "title"); jw_string(w, c->title);
+    jw_key(w, "target"); num_or_null(w, r->need, r->need ? r->need->target : 0);
+    jw_key(w, "weight"); num_or_null(w, r->need, r->need ? r->need->weight : 0);
+    jw_key(w, "answers"); jw_int(w, (long long)r->nanswers);
+    jw_key(w, "suggested"); num_or_null(w, r->suggested, r->suggested);
+    jw_key(w, "confidence"); jw_number(w, r->confidence);
+    jw_key(w, "rating"); num_or_null(w, r->rating, r->rating);
+    jw_key(w, "final"); num_or_null(w, r->final_level, r->final_level);
+    jw_key(w, "gap"); num_or_null(w, r->need && r->final_level, r->gap);
+    jw_key(w, "result");
+    jw_string(w, !r->need ? "not required" : !r->final_level ? "insufficient evidence"
+                 : r->gap >= 0 ? "strength" : "development");
+    jw_key(w, "flags");
+    jw_array(w);
     for (unsigned f = 1; f <= RB_FLAG_POLICY_ERROR; f <<= 1)
         if (r->flags & f)
-            push(d, flags, cJSON_CreateString(rb_flag_name(f)));
-    put(d, o, "flags", flags);
-    put(d, o, "policy_note", str_or_null(r->policy_note));
-    put(d, o, "star", star_json(d, r->star));
-    cJSON *levels = chk(d, cJSON_CreateArray());
+            jw_string(w, rb_flag_name(f));
+    jw_end_array(w);
+    jw_key(w, "policy_note"); jw_string_or_null(w, r->policy_note);
+    jw_key(w, "star"); star(w, r->star);
+    jw_key(w, "levels");
+    jw_array(w);
     for (size_t l = 0; l < r->nlevels; l++) {
         const rb_level_result *lr = &r->levels[l];
         const rb_level *lv = &c->levels[l];
-        cJSON *lj = chk(d, cJSON_CreateObject());
-        put(d, lj, "number", cJSON_CreateNumber(lr->number));
-        put(d, lj, "weight", cJSON_CreateNumber(lr->weight));
-        put(d, lj, "evidenced", cJSON_CreateNumber(lr->evidenced));
-        put(d, lj, "coverage", cJSON_CreateNumber(lr->coverage));
-        put(d, lj, "credited", cJSON_CreateBool(lr->credited));
-        cJSON *bs = chk(d, cJSON_CreateArray());
+        jw_object(w);
+        jw_key(w, "number"); jw_int(w, lr->number);
+        jw_key(w, "weight"); jw_number(w, lr->weight);
+        jw_key(w, "evidenced"); jw_number(w, lr->evidenced);
+        jw_key(w, "coverage"); jw_number(w, lr->coverage);
+        jw_key(w, "credited"); jw_bool(w, lr->credited);
+        jw_key(w, "behaviours");
+        jw_array(w);
+        /* Evidence is sorted by level then behaviour: walk it alongside. */
         for (size_t k = 0; k < lv->nbehaviours; k++) {
             const rb_behaviour *b = &lv->behaviours[k];
-            cJSON *ev = chk(d, cJSON_CreateArray());
-            for (size_t e = 0; e < r->nevidence; e++)
-                if (r->evidence[e].behaviour == b)
-                    push(d, ev, evidence_json(d, sh, &r->evidence[e]));
-            if (cJSON_GetArraySize(ev) == 0) {
-                cJSON_Delete(ev);
-                continue;
+            bool open = false;
+            for (size_t e = 0; e < r->nevidence; e++) {
+                if (r->evidence[e].behaviour != b)
+                    continue;
+                if (!open) {
+                    jw_object(w);
+                    jw_key(w, "id"); jw_string(w, b->id);
+                    jw_key(w, "text"); jw_string(w, b->text);
+                    jw_key(w, "evidence");
+                    jw_array(w);
+                    open = true;
+                }
+                evidence(w, sh, &r->evidence[e]);
             }
-            cJSON *bj = chk(d, cJSON_CreateObject());
-            put(d, bj, "id", cJSON_CreateString(b->id));
-            put(d, bj, "text", cJSON_CreateString(b->text));
-            put(d, bj, "evidence", ev);
-            push(d, bs, bj);
+            if (open) {
+                jw_end_array(w);
+                jw_end_object(w);
+            }
         }
-        put(d, lj, "behaviours", bs);
-        push(d, levels, lj);
+        jw_end_array(w);
+        jw_end_object(w);
     }
-    put(d, o, "levels", levels);
-    cJSON *notes = chk(d, cJSON_CreateArray());
+    jw_end_array(w);
+    jw_key(w, "notes");
+    jw_array(w);
     for (size_t i = 0; i < sh->interview->nanswers; i++) {
         const rb_answer *an = &sh->interview->answers[i];
         if (an->competency == c && an->notes)
-            push(d, notes, cJSON_CreateString(an->notes));
+            jw_string(w, an->notes);
     }
-    put(d, o, "notes", notes);
-    return o;
+    jw_end_array(w);
+    jw_end_object(w);
 }
 
 bool rb_json_sheet(const rb_sheet *sh, bool pretty, rb_buf *out)
 {
-    doc d = { 0 };
     const rb_interview *iv = sh->interview;
-    cJSON *root = chk(&d, cJSON_CreateObject());
-    put(&d, root, "format", cJSON_CreateString(RB_SHEET_FORMAT));
-    put(&d, root, "library", cJSON_CreateString(rb_library_hash(sh->library)));
-    put(&d, root, "recorded_with", str_or_null(iv->library_hash));
-    put(&d, root, "source", cJSON_CreateString(iv->source));
-    cJSON *cand = chk(&d, cJSON_CreateObject());
-    put(&d, cand, "id", cJSON_CreateString(iv->candidate_id));
-    put(&d, cand, "name", str_or_null(iv->candidate_name));
-    put(&d, root, "candidate", cand);
-    cJSON *role = chk(&d, cJSON_CreateObject());
-    put(&d, role, "id", cJSON_CreateString(iv->role->id));
-    put(&d, role, "title", cJSON_CreateString(iv->role->title));
-    put(&d, root, "role", role);
-    put(&d, root, "interviewer", str_or_null(iv->interviewer));
-    put(&d, root, "date", str_or_null(iv->date));
-    put(&d, root, "fit", cJSON_CreateNumber(sh->fit));
-    cJSON *strengths = chk(&d, cJSON_CreateArray());
-    cJSON *devs = chk(&d, cJSON_CreateArray());
-    cJSON *results = chk(&d, cJSON_CreateArray());
+    jw w;
+    jw_init(&w, out, pretty);
+    jw_object(&w);
+    jw_key(&w, "format"); jw_string(&w, RB_SHEET_FORMAT);
+    jw_key(&w, "library"); jw_string(&w, rb_library_hash(sh->library));
+    jw_key(&w, "recorded_with"); jw_string_or_null(&w, iv->library_hash);
+    jw_key(&w, "source"); jw_string(&w, iv->source);
+    jw_key(&w, "candidate");
+    jw_object(&w);
+    jw_key(&w, "id"); jw_string(&w, iv->candidate_id);
+    jw_key(&w, "name"); jw_string_or_null(&w, iv->candidate_name);
+    jw_end_object(&w);
+    jw_key(&w, "role");
+    jw_object(&w);
+    jw_key(&w, "id"); jw_string(&w, iv->role->id);
+    jw_key(&w, "title"); jw_string(&w, iv->role->title);
+    jw_end_object(&w);
+    jw_key(&w, "interviewer"); jw_string_or_null(&w, iv->interviewer);
+    jw_key(&w, "date"); jw_string_or_null(&w, iv->date);
+    jw_key(&w, "fit"); jw_number(&w, sh->fit);
+    jw_key(&w, "strengths");
+    jw_array(&w);
     for (size_t i = 0; i < sh->nresults; i++) {
         const rb_competency_result *r = &sh->results[i];
         if (r->need && r->final_level && r->gap >= 0)
-            push(&d, strengths, cJSON_CreateString(r->competency->id));
-        else if (r->need) {
-            cJSON *dv = chk(&d, cJSON_CreateObject());
-            put(&d, dv, "id", cJSON_CreateString(r->competency->id));
-            put(&d, dv, "gap", num_or_null(r->final_level, r->gap));
-            push(&d, devs, dv);
-        }
-        push(&d, results, result_json(&d, sh, r));
+            jw_string(&w, r->competency->id);
     }
-    put(&d, root, "strengths", strengths);
-    put(&d, root, "development", devs);
-    put(&d, root, "competencies", results);
-    cJSON *answers = chk(&d, cJSON_CreateArray());
+    jw_end_array(&w);
+    jw_key(&w, "development");
+    jw_array(&w);
+    for (size_t i = 0; i < sh->nresults; i++) {
+        const rb_competency_result *r = &sh->results[i];
+        if (r->need && !(r->final_level && r->gap >= 0)) {
+            jw_object(&w);
+            jw_key(&w, "id"); jw_string(&w, r->competency->id);
+            jw_key(&w, "gap"); num_or_null(&w, r->final_level, r->gap);
+            jw_end_object(&w);
+        }
+    }
+    jw_end_array(&w);
+    jw_key(&w, "competencies");
+    jw_array(&w);
+    for (size_t i = 0; i < sh->nresults; i++)
+        result(&w, sh, &sh->results[i]);
+    jw_end_array(&w);
+    jw_key(&w, "answers");
+    jw_array(&w);
     for (size_t i = 0; i < iv->nanswers; i++) {
         const rb_answer *an = &iv->answers[i];
         const rb_reading *rd = &sh->readings[i];
-        cJSON *a = chk(&d, cJSON_CreateObject());
-        put(&d, a, "competency", cJSON_CreateString(an->competency->id));
-        put(&d, a, "question", str_or_null(an->question ? an->question->id : NULL));
-        put(&d, a, "rating", num_or_null(an->rating, an->rating));
-        put(&d, a, "star", star_json(&d, rd->star));
-        put(&d, a, "individual", cJSON_CreateNumber(rd->individual));
-        put(&d, a, "collective", cJSON_CreateNumber(rd->collective));
-        put(&d, a, "past", cJSON_CreateNumber(rd->past));
-        put(&d, a, "hypothetical", cJSON_CreateNumber(rd->hypothetical));
-        put(&d, a, "specifics", cJSON_CreateNumber(rd->specifics));
-        push(&d, answers, a);
+        jw_object(&w);
+        jw_key(&w, "competency"); jw_string(&w, an->competency->id);
+        jw_key(&w, "question"); jw_string_or_null(&w, an->question ? an->question->id : NULL);
+        jw_key(&w, "rating"); num_or_null(&w, an->rating, an->rating);
+        jw_key(&w, "star"); star(&w, rd->star);
+        jw_key(&w, "individual"); jw_int(&w, rd->individual);
+        jw_key(&w, "collective"); jw_int(&w, rd->collective);
+        jw_key(&w, "past"); jw_int(&w, rd->past);
+        jw_key(&w, "hypothetical"); jw_int(&w, rd->hypothetical);
+        jw_key(&w, "specifics"); jw_int(&w, rd->specifics);
+        jw_end_object(&w);
     }
-    put(&d, root, "answers", answers);
-    if (d.failed) {
-        cJSON_Delete(root);
-        return false;
-    }
-    char *text = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
-    cJSON_Delete(root);
-    if (!text)
-        return false;
-    rb_buf_puts(out, text);
+    jw_end_array(&w);
+    jw_end_object(&w);
     rb_buf_putc(out, '\n');
-    cJSON_free(text);
     return rb_buf_ok(out);
 }

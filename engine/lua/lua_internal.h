@@ -80,7 +80,7 @@ typedef struct loader {
 
 #define LOADER_MAX_DIAGNOSTICS 500
 #define LOADER_MAX_INCLUDE_DEPTH 32
-#define LOADER_MAX_MODEL_BYTES ((size_t)256 << 20)
+#define LOADER_MAX_MODEL_BYTES ((size_t)128 << 20)
 
 /* The loader behind a state (kept in the state's extra space). */
 loader *loader_of(lua_State *L);

@@ -52,6 +52,7 @@ typedef struct binfo {
 typedef struct posting {
     uint32_t stem;
     uint32_t behaviour;  /* index into cinfo.bs */
+    double idf;          /* of the stem, for this behaviour's query */
 } posting;
 
 typedef struct cinfo {
@@ -126,6 +127,13 @@ static bool is_stop(const rb_scorer *s, uint32_t stem)
     return stem < s->cue_mask_len && (s->cue_mask[stem] & (1u << CUE_STOP));
 }
 
+/* One letter carries no meaning of its own ("e.g." splits into e and g). */
+static bool single_letter(const analyzer *an, uint32_t stem)
+{
+    const char *t = analyzer_stem_text(an, stem);
+    return t[0] && !t[1];
+}
+
 /* Distinct content stems of a text, appended to `out` (sorted later). */
 static size_t content_stems(rb_scorer *s, const char *text, uint32_t *out, size_t cap)
 {
@@ -135,7 +143,7 @@ static size_t content_stems(rb_scorer *s, const char *text, uint32_t *out, size_
     size_t n = 0;
     for (size_t i = 0; i < t->ntokens && n < cap; i++) {
         uint32_t st = t->tokens[i].stem;
-        if (st != STEM_NONE)
+        if (st != STEM_NONE && !single_letter(s->an, st))
             out[n++] = st;
     }
     return n;
@@ -259,7 +267,7 @@ rb_scorer *rb_scorer_new(const rb_library *lib, rb_diags *diags)
                             goto oom;
                         ci->postings = nps;
                     }
-                    ci->postings[np++] = (posting){ buf[x], (uint32_t)ci->nb };
+                    ci->postings[np++] = (posting){ buf[x], (uint32_t)ci->nb, idf };
                 }
                 if (b->npatterns) {
                     bi->patterns = calloc(b->npatterns, sizeof *bi->patterns);
@@ -407,18 +415,6 @@ typedef struct evbuf {
 
 static void ev_push(evbuf *v, rb_evidence e)
 {
-    /* One item per behaviour and sentence: keep the stronger. */
-    for (size_t i = v->len; i-- > 0;) {
-        rb_evidence *o = &v->items[i];
-        if (o->behaviour == e.behaviour && o->answer == e.answer && o->part == e.part &&
-            o->start == e.start) {
-            if (e.strength > o->strength)
-                *o = e;
-            return;
-        }
-        if (o->answer != e.answer)
-            break;
-    }
     if (v->len == v->cap) {
         size_t ncap = v->cap ? v->cap * 2 : 32;
         rb_evidence *n = realloc(v->items, ncap * sizeof *n);
@@ -469,11 +465,13 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
     /* Then the behaviour's own words, sentence by sentence (BM25). */
     double *score = calloc(ci->nb ? ci->nb : 1, sizeof *score);
     unsigned *matched = calloc(ci->nb ? ci->nb : 1, sizeof *matched);
+    size_t *touched = calloc(ci->nb ? ci->nb : 1, sizeof *touched);
     uint32_t *stems = NULL;
     size_t cap = 0;
-    if (!score || !matched) {
+    if (!score || !matched || !touched) {
         free(score);
         free(matched);
+        free(touched);
         out->failed = true;
         return;
     }
@@ -489,15 +487,22 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
         size_t n = 0, length = 0;
         for (size_t i = 0; i < se->ntokens; i++) {
             uint32_t st = t->tokens[se->first_token + i].stem;
-            if (st != STEM_NONE && !is_stop(s, st))
+            if (st != STEM_NONE && !is_stop(s, st) && !single_letter(s->an, st))
                 stems[n++] = st;
             length++;
         }
         if (n == 0)
             continue;
-        qsort(stems, n, sizeof *stems, cmp_u32);
-        memset(score, 0, ci->nb * sizeof *score);
-        memset(matched, 0, ci->nb * sizeof *matched);
+        for (size_t i = 1; i < n; i++) {  /* sentences are short */
+            uint32_t v = stems[i];
+            size_t j = i;
+            while (j > 0 && stems[j - 1] > v) {
+                stems[j] = stems[j - 1];
+                j--;
+            }
+            stems[j] = v;
+        }
+        size_t ntouched = 0;
         double norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (double)length / AVG_SENTENCE);
         for (size_t i = 0; i < n;) {
             size_t j = i;
@@ -516,29 +521,30 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
             }
             for (size_t p = lo; p < ci->npostings && ci->postings[p].stem == stems[i]; p++) {
                 uint32_t bidx = ci->postings[p].behaviour;
-                const binfo *bi = &ci->bs[bidx];
-                for (size_t q = 0; q < bi->nq; q++)
-                    if (bi->q[q].stem == stems[i]) {
-                        score[bidx] += bi->q[q].idf * g;
-                        break;
-                    }
+                if (!matched[bidx])
+                    touched[ntouched++] = bidx;
+                score[bidx] += ci->postings[p].idf * g;
                 matched[bidx]++;
             }
             i = j;
         }
-        for (size_t k = 0; k < ci->nb; k++) {
+        for (size_t t2 = 0; t2 < ntouched; t2++) {
+            size_t k = touched[t2];
             const binfo *bi = &ci->bs[k];
-            if (!matched[k] || bi->max_score <= 0)
+            double sc = score[k];
+            unsigned mt = matched[k];
+            score[k] = 0;
+            matched[k] = 0;
+            if (bi->max_score <= 0)
                 continue;
             /* Normalised: 1.0 when every word of the behaviour appears once
              * in a sentence of average length. */
-            double strength = score[k] / (bi->max_score * (BM25_K1 + 1.0) /
-                                          (1.0 + BM25_K1));
+            double strength = sc / (bi->max_score * (BM25_K1 + 1.0) / (1.0 + BM25_K1));
             if (strength > 1.0)
                 strength = 1.0;
             /* One shared word is a coincidence, not evidence. */
             unsigned need = bi->nq >= 3 ? 2 : 1;
-            if (matched[k] >= need && strength >= min_strength)
+            if (mt >= need && strength >= min_strength)
                 ev_push(out, (rb_evidence){ bi->b, bi->level, answer, part, se->start,
                                             se->end, floor(strength * 100 + 0.5) / 100,
                                             RB_EVIDENCE_WORDS });
@@ -547,6 +553,7 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
     free(stems);
     free(score);
     free(matched);
+    free(touched);
 }
 
 /* ---- estimates ------------------------------------------------------------------ */
@@ -626,10 +633,12 @@ static void estimate(rb_competency_result *r, const rb_reading *readings,
             best = (int)l;
     bool credited = best >= 0;
     if (!credited) {
+        /* By evidenced weight, not coverage: a level with few behaviours
+         * must not win on one stray match. Ties go to the lower level. */
         double most = 0;
         for (size_t l = 0; l < c->nlevels; l++)
-            if (lv[l].coverage > most) {
-                most = lv[l].coverage;
+            if (lv[l].evidenced > most) {
+                most = lv[l].evidenced;
                 best = (int)l;
             }
     }
@@ -798,6 +807,19 @@ rb_sheet *rb_score(rb_scorer *s, const rb_interview *iv, rb_diags *diags)
         if (n)
             memcpy(mine, ev.items + first, n * sizeof *mine);
         qsort(mine, n, sizeof *mine, cmp_evidence);
+        /* One item per behaviour and sentence: keep the stronger. */
+        size_t u = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (u > 0 && mine[u - 1].behaviour == mine[k].behaviour &&
+                mine[u - 1].answer == mine[k].answer && mine[u - 1].part == mine[k].part &&
+                mine[u - 1].start == mine[k].start) {
+                if (mine[k].strength > mine[u - 1].strength)
+                    mine[u - 1] = mine[k];
+                continue;
+            }
+            mine[u++] = mine[k];
+        }
+        n = u;
         cr->evidence = mine;
         cr->nevidence = n;
         estimate(cr, readings, iv, a);

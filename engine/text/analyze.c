@@ -15,6 +15,7 @@ typedef struct strmap {
     char **keys;
     uint32_t *lens;
     uint32_t *values;
+    uint32_t *hashes;
     size_t cap, len;
 } strmap;
 
@@ -43,6 +44,7 @@ static void strmap_clear(strmap *m)
     free(m->keys);
     free(m->lens);
     free(m->values);
+    free(m->hashes);
     memset(m, 0, sizeof *m);
 }
 
@@ -50,56 +52,72 @@ static bool strmap_grow(strmap *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 1024;
     strmap n = { calloc(ncap, sizeof(char *)), calloc(ncap, sizeof(uint32_t)),
-                 calloc(ncap, sizeof(uint32_t)), ncap, 0 };
-    if (!n.keys || !n.lens || !n.values) {
+                 calloc(ncap, sizeof(uint32_t)), calloc(ncap, sizeof(uint32_t)), ncap, 0 };
+    if (!n.keys || !n.lens || !n.values || !n.hashes) {
         free(n.keys);
         free(n.lens);
         free(n.values);
+        free(n.hashes);
         return false;
     }
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i])
             continue;
-        size_t j = hash_bytes(m->keys[i], m->lens[i]) & (ncap - 1);
+        size_t j = m->hashes[i] & (ncap - 1);
         while (n.keys[j])
             j = (j + 1) & (ncap - 1);
         n.keys[j] = m->keys[i];
         n.lens[j] = m->lens[i];
         n.values[j] = m->values[i];
+        n.hashes[j] = m->hashes[i];
         n.len++;
     }
     free(m->keys);
     free(m->lens);
     free(m->values);
+    free(m->hashes);
     *m = n;
     return true;
 }
 
-/* Slot of key, or of the empty place where it would go. */
-static size_t strmap_slot(const strmap *m, const char *k, size_t n)
+/* Slot of key (with hash h), or of the empty place where it would go. */
+static size_t strmap_slot_h(const strmap *m, const char *k, size_t n, uint32_t h)
 {
-    size_t j = hash_bytes(k, n) & (m->cap - 1);
-    while (m->keys[j] && !(m->lens[j] == n && memcmp(m->keys[j], k, n) == 0))
+    size_t j = h & (m->cap - 1);
+    while (m->keys[j] && !(m->hashes[j] == h && m->lens[j] == n &&
+                           memcmp(m->keys[j], k, n) == 0))
         j = (j + 1) & (m->cap - 1);
     return j;
 }
 
-static bool strmap_get(const strmap *m, const char *k, size_t n, uint32_t *v)
+static size_t strmap_slot(const strmap *m, const char *k, size_t n)
+{
+    return strmap_slot_h(m, k, n, (uint32_t)hash_bytes(k, n));
+}
+
+static bool strmap_get_h(const strmap *m, const char *k, size_t n, uint32_t h,
+                         uint32_t *v)
 {
     if (!m->cap)
         return false;
-    size_t j = strmap_slot(m, k, n);
+    size_t j = strmap_slot_h(m, k, n, h);
     if (!m->keys[j])
         return false;
     *v = m->values[j];
     return true;
 }
 
+static bool strmap_get(const strmap *m, const char *k, size_t n, uint32_t *v)
+{
+    return strmap_get_h(m, k, n, (uint32_t)hash_bytes(k, n), v);
+}
+
 static bool strmap_put(strmap *m, const char *k, size_t n, uint32_t v)
 {
     if ((m->len + 1) * 2 > m->cap && !strmap_grow(m))
         return false;
-    size_t j = strmap_slot(m, k, n);
+    uint32_t h = (uint32_t)hash_bytes(k, n);
+    size_t j = strmap_slot_h(m, k, n, h);
     if (!m->keys[j]) {
         char *copy = malloc(n + 1);
         if (!copy)
@@ -108,6 +126,7 @@ static bool strmap_put(strmap *m, const char *k, size_t n, uint32_t v)
         copy[n] = '\0';
         m->keys[j] = copy;
         m->lens[j] = (uint32_t)n;
+        m->hashes[j] = h;
         m->len++;
     }
     m->values[j] = v;
@@ -157,6 +176,11 @@ static size_t fold_word(const char *w, size_t n, char *out)
     /* "manager's" -> "manager" */
     if (k > 2 && out[k - 2] == '\'' && out[k - 1] == 's')
         k -= 2;
+    /* British and American spellings meet: organize/organise,
+     * prioritization/prioritisation stem alike. */
+    for (size_t i = 0; i + 1 < k; i++)
+        if (out[i] == 'i' && out[i + 1] == 'z')
+            out[i + 1] = 's';
     while (k > 0 && out[k - 1] == '\'')
         k--;
     return k;
@@ -198,7 +222,7 @@ static uint32_t word_id(analyzer *a, const char *w, size_t n, bool intern)
     if (k == 0)
         return STEM_NONE;
     uint32_t id;
-    if (strmap_get(&a->cache, folded, k, &id))
+    if (strmap_get_h(&a->cache, folded, k, (uint32_t)hash_bytes(folded, k), &id))
         return id;
     id = stem_word(a, folded, k, intern);
     if (a->cache.len >= CACHE_LIMIT)
@@ -337,7 +361,7 @@ bool analyze_text(analyzer *a, const char *text, size_t len, bool intern,
     size_t i = 0, sent_start = 0, sent_first = 0;
     while (i < len) {
         unsigned char c = s[i];
-        size_t sp = unicode_space(s + i, len - i);
+        size_t sp = c >= 0xC2 ? unicode_space(s + i, len - i) : 0;
         if (sp) {
             i += sp;
             continue;
@@ -347,7 +371,7 @@ bool analyze_text(analyzer *a, const char *text, size_t len, bool intern,
             bool digits = true;
             while (i < len) {
                 size_t al;
-                if (unicode_space(s + i, len - i))
+                if (s[i] >= 0xC2 && unicode_space(s + i, len - i))
                     break;
                 if (is_word_byte(s[i])) {
                     if (!(s[i] >= '0' && s[i] <= '9'))

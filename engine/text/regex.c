@@ -6,7 +6,9 @@
 
 #include "text/text.h"
 
-#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | \
+/* DOTALL: answers are transcripts, and a line break inside a sentence
+ * must not hide evidence from a pattern such as \bcoach.{0,80}expertise. */
+#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DOTALL | \
                          PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C)
 #define MATCH_LIMIT 200000
 #define HEAP_LIMIT_KIB 2048

@@ -46,6 +46,11 @@ void rb_buf_puts(rb_buf *b, const char *s)
 
 void rb_buf_putc(rb_buf *b, char c)
 {
+    if (!b->failed && b->len + 1 < b->cap) {  /* room for the byte and the NUL */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
     rb_buf_append(b, &c, 1);
 }
 

@@ -50,6 +50,8 @@ cues {
     "why", "how", "all", "any", "each", "other", "some", "such", "own",
     "same", "too", "very", "can", "will", "just", "also", "not", "no", "do",
     "does", "up", "out", "over", "under", "again", "further", "than", "more",
-    "most", "both", "few", "only", "e.g", "i.e", "etc",
+    "most", "both", "few", "only", "etc", "i", "me", "my", "we", "us", "our",
+    "has", "have", "had", "get", "got", "one", "two", "three", "there",
+    "here", "was", "were", "would", "could", "should", "might",
   },
 }
