@@ -57,8 +57,8 @@ static int cmp_row(const void *a, const void *b)
     return (x->order > y->order) - (x->order < y->order);
 }
 
-/* The sheet's result for the role's need k (the needs come first, in order,
- * but look it up rather than rely on that). */
+/* The sheet's result for one of the role's needs (the needs come first, in
+ * order, but look it up rather than rely on that). */
 static const rb_competency_result *need_result(const rb_sheet *sh, const rb_need *need)
 {
     for (size_t i = 0; i < sh->nresults; i++)
@@ -83,12 +83,17 @@ static void level_text(char *out, size_t size, const rb_competency_result *r,
         snprintf(out, size, "—");
 }
 
+/* "Name (id)", or the id alone; on one line whatever the name holds. */
 static void candidate_text(rb_buf *b, const rb_interview *iv)
 {
+    size_t from = b->len;
     if (iv->candidate_name)
         rb_buf_printf(b, "%s (%s)", iv->candidate_name, iv->candidate_id);
     else
         rb_buf_puts(b, iv->candidate_id);
+    for (size_t i = from; rb_buf_ok(b) && i < b->len; i++)
+        if ((unsigned char)b->data[i] < 0x20)
+            b->data[i] = ' ';
 }
 
 static bool any_far(const rb_role *role, const row *rows, size_t n)
@@ -135,7 +140,7 @@ static void trim_trailing_spaces(rb_buf *b)
 static bool render_text(const rb_role *role, const row *rows, size_t n, rb_buf *out)
 {
     size_t nn = role->nneeds;
-    size_t ncols = 6 + nn;  /* rank, candidate, levels..., strengths, development, fit */
+    size_t ncols = 5 + nn;  /* rank, candidate, levels..., strengths, development, fit */
     /* Every cell's text, then the widths. Row 0 is the header. */
     rb_buf *cells = calloc((n + 1) * ncols, sizeof *cells);
     size_t *width = calloc(ncols, sizeof *width);
@@ -165,9 +170,8 @@ static bool render_text(const rb_role *role, const row *rows, size_t n, rb_buf *
         rb_buf_printf(&c[3 + nn], "%zu", sh->developments);
         rb_buf_printf(&c[4 + nn], "%.0f%%", sh->fit * 100);
     }
-    /* The last column (ncols - 1) is unused: it keeps the arithmetic simple. */
     for (size_t r = 0; r <= n; r++)
-        for (size_t k = 0; k + 1 < ncols; k++) {
+        for (size_t k = 0; k < ncols; k++) {
             size_t w = display_width(rb_buf_str(&cells[r * ncols + k]));
             if (w > width[k])
                 width[k] = w;
@@ -176,8 +180,8 @@ static bool render_text(const rb_role *role, const row *rows, size_t n, rb_buf *
     rb_buf_printf(out, "%s (%s): %zu candidate%s, best overall fit first\n\n", role->title,
                   role->id, n, n == 1 ? "" : "s");
     for (size_t r = 0; r <= n; r++) {
-        for (size_t k = 0; k + 1 < ncols; k++) {
-            /* Numbers right-aligned; the rank, candidate and levels left. */
+        for (size_t k = 0; k < ncols; k++) {
+            /* Numbers right-aligned; the candidate and levels left. */
             bool right = k == 0 || k >= 2 + nn;
             cell(out, rb_buf_str(&cells[r * ncols + k]), width[k], right, 2);
         }

@@ -102,6 +102,10 @@ static int batch(rb_library *lib, rb_scorer *scorer, const char *path)
             break;
         }
         rb_interview *iv = rb_interview_parse(lib, name, lineno - 1, line, len, d);
+        char source[512];
+        snprintf(source, sizeof source, "%s:%d", name, lineno);
+        if (iv)
+            iv->source = source;  /* the sheet names the line it came from */
         rb_sheet *sh = iv ? rb_score(scorer, iv, d) : NULL;
         cli_print_diags(stderr, d);
         rb_buf_reset(&out);

@@ -263,7 +263,12 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
             const rb_probe *probe = NULL;
             if (pid && !cJSON_IsNull(pid) && lookup(r, pid, pw, RB_KIND_PROBE, &item)) {
                 probe = item.ptr;
-                if (out->competency && item.competency != out->competency)
+                size_t ql = out->question ? strlen(out->question->id) : 0;
+                if (out->question && (strncmp(probe->id, out->question->id, ql) != 0 ||
+                                      probe->id[ql] != '.'))
+                    problem(r, RB_ERROR, pid, pw, "probe '%s' belongs to another question, "
+                            "not '%s'", pid->valuestring, out->question->id);
+                else if (out->competency && item.competency != out->competency)
                     problem(r, RB_ERROR, pid, pw, "probe '%s' belongs to competency "
                             "'%s', not '%s'", pid->valuestring,
                             item.competency ? item.competency->id : "?",

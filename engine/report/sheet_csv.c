@@ -9,13 +9,14 @@
 #include "rubric/report.h"
 #include "rubric/score.h"
 
-static void field(rb_buf *b, const char *s, bool last)
+static void put_field(rb_buf *b, const char *s, bool last, bool guard)
 {
     if (!s)
         s = "";
     bool quote = strpbrk(s, ",\"\r\n") != NULL;
-    /* A leading =, +, - or @ would be run as a formula by spreadsheets. */
-    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+    /* Text starting with =, +, - or @ would be run as a formula by
+     * spreadsheets; numbers we write ourselves are left as numbers. */
+    bool formula = guard && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
     if (quote || formula)
         rb_buf_putc(b, '"');
     if (formula)
@@ -28,6 +29,11 @@ static void field(rb_buf *b, const char *s, bool last)
     if (quote || formula)
         rb_buf_putc(b, '"');
     rb_buf_puts(b, last ? "\r\n" : ",");
+}
+
+static void field(rb_buf *b, const char *s, bool last)
+{
+    put_field(b, s, last, true);
 }
 
 /* A number as a whole number ('i'), signed ('s'), two decimals ('2') or
@@ -43,7 +49,7 @@ static void num(rb_buf *b, bool has, double v, char how)
         snprintf(tmp, sizeof tmp, "%.2f", v);
     else if (has)
         snprintf(tmp, sizeof tmp, "%g", v);
-    field(b, tmp, false);
+    put_field(b, tmp, false, false);
 }
 
 bool rb_sheets_csv(rb_sheet *const *sheets, size_t n, rb_buf *b)

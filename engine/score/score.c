@@ -356,10 +356,27 @@ static unsigned cues_at(const rb_scorer *s, const text_analysis *t, size_t i)
     return mask;
 }
 
+/* "organised", "delivered": past tense by form (not "need", "speed"). */
 static bool ends_with_ed(const char *text, const text_token *tok)
 {
     size_t n = tok->end - tok->start;
-    return n > 3 && (text[tok->end - 2] | 32) == 'e' && (text[tok->end - 1] | 32) == 'd';
+    return n > 4 && (text[tok->end - 2] | 32) == 'e' && (text[tok->end - 1] | 32) == 'd' &&
+           (text[tok->end - 3] | 32) != 'e';
+}
+
+/* A sentence about what the speaker would do, not what they did: not
+ * evidence of behaviour. */
+static bool hypothetical_sentence(const rb_scorer *s, const char *text,
+                                  const text_analysis *t, const text_sentence *se)
+{
+    bool would = false, did = false;
+    for (size_t i = se->first_token; i < se->first_token + se->ntokens; i++) {
+        unsigned m = cues_at(s, t, i);
+        would |= (m & (1u << CUE_HYPOTHETICAL)) != 0;
+        did |= (m & (1u << CUE_PAST)) != 0 ||
+               (t->tokens[i].stem != STEM_NONE && ends_with_ed(text, &t->tokens[i]));
+    }
+    return would && !did;
 }
 
 /* STAR elements, ownership, tense and specifics of one text. */
@@ -450,7 +467,7 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
             while (found < MAX_MATCHES_PER_TEXT &&
                    (rc = regex_next(bi->patterns[x], text, len, from, &a, &b)) == REGEX_MATCH) {
                 const text_sentence *se = sentence_at(t, a);
-                if (se)
+                if (se && !hypothetical_sentence(s, text, t, se))
                     ev_push(out, (rb_evidence){ bi->b, bi->level, answer, part, se->start,
                                                 se->end, 1.0, RB_EVIDENCE_PATTERN });
                 found++;
@@ -477,6 +494,8 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
     }
     for (size_t si = 0; si < t->nsentences; si++) {
         const text_sentence *se = &t->sentences[si];
+        if (hypothetical_sentence(s, text, t, se))
+            continue;
         if (se->ntokens > cap) {
             uint32_t *n = realloc(stems, se->ntokens * sizeof *stems);
             if (!n)

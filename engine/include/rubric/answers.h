@@ -41,7 +41,7 @@ typedef struct rb_answer {
 } rb_answer;
 
 typedef struct rb_interview {
-    const char *source;         /* file name (or "<stdin>:N" for a batch line) */
+    const char *source;         /* file name (with ":N" for line N of a batch) */
     const char *candidate_id;
     const char *candidate_name; /* may be NULL */
     const rb_role *role;
