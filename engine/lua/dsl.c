@@ -25,6 +25,7 @@
 #define OBJ_META "rubric.object"
 #define MAX_TEXT ((size_t)20000)
 #define MAX_ID 64
+#define MAX_NEEDS 100
 
 enum okind { O_SCALE, O_COMPETENCY, O_LEVEL, O_BEHAVIOUR, O_QUESTION, O_BANK,
              O_OPTION, O_ROLE, O_NEED, O_EXAMPLES, O_EXAMPLE, O_CUES };
@@ -1120,6 +1121,11 @@ static void define_role(ctx *c, int self, int body)
     int nt = list_field(c, body, "needs", true, "need \"competency-id\" { target = 3 }");
     if (nt) {
         size_t len = lua_rawlen(L, nt);
+        bool too_many = len > MAX_NEEDS;
+        if (too_many) {
+            err(c, "%s needs %zu competencies; the limit is %d", c->what, len, MAX_NEEDS);
+            len = 0;
+        }
         rd->needs = alloc_or_die(c, (len + 1) * sizeof(need_def));
         for (size_t i = 1; i <= len; i++) {
             lua_rawgeti(L, nt, (lua_Integer)i);
@@ -1155,7 +1161,7 @@ static void define_role(ctx *c, int self, int body)
             }
             lua_pop(L, 1);
         }
-        if (len == 0)
+        if (len == 0 && !too_many)
             err(c, "%s needs no competencies; list them under needs = { need "
                    "\"competency-id\" { target = 3 } }", c->what);
         lua_pop(L, 1);

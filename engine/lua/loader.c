@@ -284,7 +284,12 @@ static void run_file(loader *ld, const char *real, const char *root_real,
         int st = luaL_loadbufferx(L, chunk, clen, name, "t");
         free(name);
         if (st != LUA_OK) {
-            if (st == LUA_ERRMEM) {
+            const char *m = st == LUA_ERRSYNTAX ? lua_tostring(L, -1) : NULL;
+            if (m && strstr(m, "C stack overflow")) {
+                loader_diag(ld, RB_ERROR, display, 0, NULL,
+                            "the file nests too deeply (brackets or calls more than "
+                            "200 levels deep)");
+            } else if (st == LUA_ERRMEM) {
                 char mem[40];
                 format_size(ld->opt.memory_limit, mem, sizeof mem);
                 loader_diag(ld, RB_ERROR, display, 0, NULL,
@@ -340,13 +345,18 @@ static void run_file(loader *ld, const char *real, const char *root_real,
                                     ld->opt.time_limit);
                 } else if (st == LUA_ERRMEM || sb->mem_refused) {
                     loader_diag(ld, RB_ERROR, display, 0, NULL,
-                                "stopped: the file uses more than %s of memory", mem);
+                                "stopped: the library uses more than %s of memory "
+                                "(while this file ran)", mem);
                 } else if (st == LUA_ERRERR) {
                     loader_diag(ld, RB_ERROR, display, 0, NULL,
                                 "stopped: calls nest too deeply (endless recursion?)");
                 } else {
                     const char *m = lua_tostring(L, -1);
-                    if (m && strstr(m, "stack overflow"))
+                    if (m && strstr(m, "C stack overflow"))
+                        loader_diag(ld, RB_ERROR, display, 0, NULL,
+                                    "stopped: the file nests too deeply (brackets or "
+                                    "calls more than 200 levels deep)");
+                    else if (m && strstr(m, "stack overflow"))
                         loader_diag(ld, RB_ERROR, display, 0, NULL,
                                     "stopped: calls nest too deeply (endless recursion?)");
                     else
@@ -457,6 +467,11 @@ int loader_include(lua_State *L)
         return luaL_error(L, "include '%s' leaves the library directory '%s'; "
                              "includes must stay inside it", rel,
                           cur->root_display[0] ? cur->root_display : ".");
+    }
+    struct stat st;
+    if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+        free(real);
+        return luaL_error(L, "cannot include '%s': not a regular file", rel);
     }
     /* A cycle: the file is still running further up. */
     lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_LOADED);

@@ -78,7 +78,7 @@ typedef struct loader {
     bool stop;                 /* a limit for the whole load was hit */
 } loader;
 
-#define LOADER_MAX_DIAGNOSTICS 500
+#define LOADER_MAX_DIAGNOSTICS RB_MAX_DIAGNOSTICS
 #define LOADER_MAX_INCLUDE_DEPTH 32
 #define LOADER_MAX_MODEL_BYTES ((size_t)128 << 20)
 

@@ -8,9 +8,24 @@
 
 #include "model/model_internal.h"
 
+/* Room for one more problem? When the list is full, one last entry says
+ * so; everything after is only counted as an error. */
+static bool room(rb_diags *d)
+{
+    size_t n = rb_diags_count(d);
+    if (n + 1 < RB_MAX_DIAGNOSTICS)
+        return true;
+    if (n + 1 == RB_MAX_DIAGNOSTICS)
+        rb_diags_add(d, RB_ERROR, RB_DIAG_INPUT, NULL, 0, 0, NULL,
+                     "too many problems (%d); fix these and check again",
+                     RB_MAX_DIAGNOSTICS);
+    return false;
+}
+
 static void error_at(rb_diags *d, rb_loc loc, const char *detail, const char *msg)
 {
-    rb_diags_add(d, RB_ERROR, RB_DIAG_INPUT, loc.file, loc.line, 0, detail, "%s", msg);
+    if (room(d))
+        rb_diags_add(d, RB_ERROR, RB_DIAG_INPUT, loc.file, loc.line, 0, detail, "%s", msg);
 }
 
 /* A "did you mean 'x'?" tail, or "" — written into `out`. */
@@ -310,6 +325,8 @@ static bool build_index(rb_library *lib, rb_diags *d)
             if ((dup->item.kind == RB_KIND_COMPETENCY || dup->item.kind == RB_KIND_BANK) &&
                 ndup_owners < 16)
                 dup_owners[ndup_owners++] = dup->item.ptr;
+            if (!room(d))
+                continue;
             rb_diags_add(d, RB_ERROR, RB_DIAG_INPUT, dup->loc.file, dup->loc.line, 0,
                          NULL, "duplicate id '%s': the %s at %s:%d already has it; "
                          "give one of them another id",

@@ -83,7 +83,11 @@ static char *clean_copy(arena *a, const char *s, bool one_line)
         size_t bad = utf8_invalid_at(s + i, n - i);
         for (size_t j = 0; j < bad; j++) {
             char c = s[i + j];
-            out[k++] = one_line && (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+            /* Control characters (a terminal escape, say) never reach the
+             * reader's screen; a detail keeps its line breaks. */
+            if ((unsigned char)c < 0x20 || c == 0x7f)
+                c = (!one_line && c == '\n') ? '\n' : ' ';
+            out[k++] = c;
         }
         i += bad;
         if (i < n) {

@@ -16,7 +16,9 @@ read_status read_file_limited(const char *path, size_t limit, char **data,
 {
     *data = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* Non-blocking open: a FIFO must not hang us before fstat says what
+     * it is. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return READ_ERROR;
     struct stat st;
@@ -31,6 +33,9 @@ read_status read_file_limited(const char *path, size_t limit, char **data,
         errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
         return READ_ERROR;
     }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     if ((unsigned long long)st.st_size > limit) {
         close(fd);
         *len = (size_t)st.st_size;

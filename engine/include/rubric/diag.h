@@ -34,6 +34,9 @@ typedef struct rb_diag {
 
 typedef struct rb_diags rb_diags;
 
+/* A load reports at most this many problems, then says it stopped. */
+#define RB_MAX_DIAGNOSTICS 500
+
 rb_diags *rb_diags_new(void);
 void rb_diags_free(rb_diags *d);
 

@@ -1,0 +1,2 @@
+-- Attack: the other half of the cycle.
+include "a.lua"

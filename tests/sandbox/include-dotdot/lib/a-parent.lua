@@ -1,0 +1,2 @@
+-- Attack: include a file in the folder above the library with "..".
+include "../outside.lua"

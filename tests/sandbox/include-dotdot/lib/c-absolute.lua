@@ -1,0 +1,2 @@
+-- Attack: include a file by absolute path.
+include "/etc/passwd.lua"

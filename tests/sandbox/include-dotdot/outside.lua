@@ -1,0 +1,3 @@
+-- Not part of the library: if any include reaches this file, its secret
+-- shows in the output (and the test fails).
+error("SECRET: a file outside the library was run")

@@ -1,0 +1,3 @@
+-- Attack: the Lua 5.1 name for load, in case only load was removed.
+local chunk = loadstring("os.execute('touch pwned')")
+chunk()

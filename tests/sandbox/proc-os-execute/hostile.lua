@@ -1,0 +1,2 @@
+-- Attack: run a shell command that creates a file named pwned.
+os.execute("touch pwned")
