@@ -284,7 +284,7 @@ static void run_file(loader *ld, const char *real, const char *root_real,
         int st = luaL_loadbufferx(L, chunk, clen, name, "t");
         free(name);
         if (st != LUA_OK) {
-            const char *m = st == LUA_ERRSYNTAX ? lua_tostring(L, -1) : NULL;
+            const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
             if (m && strstr(m, "C stack overflow")) {
                 loader_diag(ld, RB_ERROR, display, 0, NULL,
                             "the file nests too deeply (brackets or calls more than "
