@@ -43,8 +43,9 @@ static void problem(reader *r, rb_severity sev, const cJSON *node, const char *p
     if (sev == RB_ERROR)
         r->errors++;
     int line = node ? json_line(node) : 0;
+    bool has_path = path && *path;
     rb_diags_add(r->diags, sev, RB_DIAG_INPUT, r->source, line ? r->line0 + line : 0, 0,
-                 NULL, "%s%s%s", path ? path : "", path ? ": " : "", msg);
+                 NULL, "%s%s%s", has_path ? path : "", has_path ? ": " : "", msg);
 }
 
 static const char *kind_of(const cJSON *v)
@@ -202,12 +203,16 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
             rt->valuedouble != floor(rt->valuedouble)) {
             problem(r, RB_ERROR, rt, where, "must be a whole number (a level), not %s",
                     cJSON_IsNumber(rt) ? "a fraction" : kind_of(rt));
-        } else if (out->competency && out->competency->scale &&
-                   !rb_scale_level_of(out->competency->scale, (int)fmax(fmin(rt->valuedouble, 1e6), -1e6))) {
-            const rb_scale *s = out->competency->scale;
-            problem(r, RB_ERROR, rt, where, "level %g is not on scale '%s' (levels %d to %d)",
-                    rt->valuedouble, s->id, s->levels[0].number,
-                    s->levels[s->nlevels - 1].number);
+        } else if (fabs(rt->valuedouble) > 1e6 ||
+                   (out->competency && out->competency->scale &&
+                    !rb_scale_level_of(out->competency->scale, (int)rt->valuedouble))) {
+            const rb_scale *s = out->competency ? out->competency->scale : NULL;
+            if (s)
+                problem(r, RB_ERROR, rt, where, "level %g is not on scale '%s' (levels %d "
+                        "to %d)", rt->valuedouble + 0.0, s->id, s->levels[0].number,
+                        s->levels[s->nlevels - 1].number);
+            else
+                problem(r, RB_ERROR, rt, where, "level %g is not a level", rt->valuedouble);
         } else {
             out->rating = (int)rt->valuedouble;
         }
@@ -266,8 +271,10 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
                 size_t ql = out->question ? strlen(out->question->id) : 0;
                 if (out->question && (strncmp(probe->id, out->question->id, ql) != 0 ||
                                       probe->id[ql] != '.'))
-                    problem(r, RB_ERROR, pid, pw, "probe '%s' belongs to another question, "
-                            "not '%s'", pid->valuestring, out->question->id);
+                    problem(r, RB_ERROR, pid, pw, "probe '%s' belongs to question '%.*s', "
+                            "not '%s'", pid->valuestring,
+                            (int)(strrchr(probe->id, '.') - probe->id), probe->id,
+                            out->question->id);
                 else if (out->competency && item.competency != out->competency)
                     problem(r, RB_ERROR, pid, pw, "probe '%s' belongs to competency "
                             "'%s', not '%s'", pid->valuestring,
@@ -289,10 +296,15 @@ rb_interview *rb_interview_parse(const rb_library *lib, const char *source, int 
 {
     reader r = { lib, source, line0, diags, NULL, 0 };
     if (len > RB_MAX_ANSWERS_FILE) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, line0 ? line0 : 0, 0, NULL,
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, line0 + 1, 0, NULL,
                      "the document is %zu bytes; the limit is %zu MiB", len,
                      RB_MAX_ANSWERS_FILE >> 20);
         return NULL;
+    }
+    /* Editors on some systems start UTF-8 files with a byte order mark. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
     }
     json_error je;
     cJSON *root = json_parse(text, len, &je);
@@ -323,8 +335,12 @@ rb_interview *rb_interview_parse(const rb_library *lib, const char *source, int 
     if (!fmt)
         problem(&r, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
                 RB_ANSWERS_FORMAT);
-    else if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, RB_ANSWERS_FORMAT) != 0)
-        problem(&r, RB_ERROR, fmt, "format", "expected \"%s\"", RB_ANSWERS_FORMAT);
+    else if (!cJSON_IsString(fmt))
+        problem(&r, RB_ERROR, fmt, "format", "expected \"%s\", not %s", RB_ANSWERS_FORMAT,
+                kind_of(fmt));
+    else if (strcmp(fmt->valuestring, RB_ANSWERS_FORMAT) != 0)
+        problem(&r, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"",
+                RB_ANSWERS_FORMAT, fmt->valuestring);
 
     const cJSON *cand = cJSON_GetObjectItemCaseSensitive(root, "candidate");
     if (!cand)

@@ -1,5 +1,6 @@
 #include <cjson/cJSON.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,11 @@ static void note_line(scanner *sc)
         sc->lines_cap = ncap;
     }
     sc->lines[sc->nlines++] = sc->line;
+}
+
+static bool too_many_values(scanner *sc)
+{
+    return sc->nlines > JSON_MAX_VALUES;
 }
 
 static bool fail(scanner *sc, size_t at, const char *fmt, ...)
@@ -135,8 +141,28 @@ static bool scan_string(scanner *sc, size_t *a, size_t *b)
                 if (v == 0)
                     return fail(sc, sc->pos, "%s is not allowed in a string",
                                 "the NUL character \\u0000");
+                if (v >= 0xDC00 && v <= 0xDFFF)
+                    return fail(sc, sc->pos, "%s", "a \\u escape is half of a surrogate "
+                                "pair; the other half is missing");
+                if (v >= 0xD800 && v <= 0xDBFF) {
+                    /* A high surrogate must pair with a low one. */
+                    size_t p2 = sc->pos + 6;
+                    unsigned lo = 0;
+                    bool pair = p2 + 6 <= sc->len && sc->s[p2] == '\\' && sc->s[p2 + 1] == 'u';
+                    for (size_t k = 0; pair && k < 4; k++) {
+                        int hv = hexval(sc->s[p2 + 2 + k]);
+                        pair = hv >= 0;
+                        lo = lo * 16 + (unsigned)(hv >= 0 ? hv : 0);
+                    }
+                    if (!pair || lo < 0xDC00 || lo > 0xDFFF)
+                        return fail(sc, sc->pos, "%s", "a \\u escape is half of a "
+                                    "surrogate pair; the other half is missing");
+                    sc->pos += 12;
+                    continue;
+                }
                 sc->pos += 6;
                 continue;
+
             }
             if (!strchr("\"\\/bfnrt", e) || e == '\0')
                 return fail(sc, sc->pos, "%s in a string", "unknown escape");
@@ -202,30 +228,135 @@ static bool scan_literal(scanner *sc, const char *word)
     return unexpected(sc, "a value");
 }
 
-/* Two raw string spans equal once escapes are decoded? Raw comparison is
- * enough for keys written plainly; keys with escapes are compared decoded. */
+/* A key in canonical form (escapes decoded to UTF-8) so that "a" and
+ * "\u0061" are seen as the same key. Returns the length, or SIZE_MAX when
+ * it does not fit in `cap`. */
 static size_t decode_key(const unsigned char *s, size_t a, size_t b, char *out, size_t cap)
 {
     size_t k = 0;
-    for (size_t i = a; i < b && k + 4 < cap; i++) {
-        if (s[i] == '\\' && i + 1 < b) {
-            unsigned char e = s[++i];
-            if (e == 'u' && i + 4 < b) {
-                unsigned v = 0;
-                for (int j = 1; j <= 4; j++)
-                    v = v * 16 + (unsigned)hexval(s[i + (size_t)j]);
-                i += 4;
-                out[k++] = (char)(v & 0xFF);  /* identity only, not text */
-                out[k++] = (char)(v >> 8);
-            } else {
-                out[k++] = (char)(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r'
-                                : e == 'b' ? '\b' : e == 'f' ? '\f' : e);
-            }
-        } else {
+    for (size_t i = a; i < b; i++) {
+        if (k + 4 >= cap)
+            return SIZE_MAX;
+        if (s[i] != '\\' || i + 1 >= b) {
             out[k++] = (char)s[i];
+            continue;
+        }
+        unsigned char e = s[++i];
+        if (e != 'u') {
+            out[k++] = (char)(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r'
+                            : e == 'b' ? '\b' : e == 'f' ? '\f' : e);
+            continue;
+        }
+        unsigned v = 0;
+        for (size_t j = 1; j <= 4 && i + j < b; j++)
+            v = v * 16 + (unsigned)hexval(s[i + j]);
+        i += 4;
+        /* The scanner has checked that a high surrogate has its pair. */
+        if (v >= 0xD800 && v <= 0xDBFF && i + 6 < b && s[i + 1] == '\\' && s[i + 2] == 'u') {
+            unsigned lo = 0;
+            for (size_t j = 3; j <= 6; j++)
+                lo = lo * 16 + (unsigned)hexval(s[i + j]);
+            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+            i += 6;
+        }
+        if (v < 0x80) {
+            out[k++] = (char)v;
+        } else if (v < 0x800) {
+            out[k++] = (char)(0xC0 | (v >> 6));
+            out[k++] = (char)(0x80 | (v & 0x3F));
+        } else if (v < 0x10000) {
+            out[k++] = (char)(0xE0 | (v >> 12));
+            out[k++] = (char)(0x80 | ((v >> 6) & 0x3F));
+            out[k++] = (char)(0x80 | (v & 0x3F));
+        } else {
+            out[k++] = (char)(0xF0 | (v >> 18));
+            out[k++] = (char)(0x80 | ((v >> 12) & 0x3F));
+            out[k++] = (char)(0x80 | ((v >> 6) & 0x3F));
+            out[k++] = (char)(0x80 | (v & 0x3F));
         }
     }
     return k;
+}
+
+/* The keys of one object, for finding duplicates in linear time. */
+typedef struct keyset {
+    char *bytes;         /* canonical keys, one after another */
+    size_t used, cap;
+    size_t *offs, *lens;
+    uint32_t *hashes;
+    size_t n, ncap;
+    uint32_t *slots;     /* open addressing: index + 1, 0 = empty */
+    size_t nslots;
+} keyset;
+
+static uint32_t key_hash(const char *k, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)k[i]) * 16777619u;
+    return h;
+}
+
+static void keyset_free(keyset *ks)
+{
+    free(ks->bytes);
+    free(ks->offs);
+    free(ks->lens);
+    free(ks->hashes);
+    free(ks->slots);
+}
+
+/* Add a key: 1 added, 0 duplicate, -1 out of memory. */
+static int keyset_add(keyset *ks, const char *k, size_t n)
+{
+    if (!ks->slots) {
+        ks->nslots = 2 * JSON_MAX_KEYS + 47;
+        ks->slots = calloc(ks->nslots, sizeof *ks->slots);
+        if (!ks->slots)
+            return -1;
+    }
+    uint32_t h = key_hash(k, n);
+    size_t j = h % ks->nslots;
+    while (ks->slots[j]) {
+        size_t i = ks->slots[j] - 1;
+        if (ks->hashes[i] == h && ks->lens[i] == n &&
+            memcmp(ks->bytes + ks->offs[i], k, n) == 0)
+            return 0;
+        j = (j + 1) % ks->nslots;
+    }
+    if (ks->n == ks->ncap) {
+        size_t nc = ks->ncap ? ks->ncap * 2 : 16;
+        size_t *o = realloc(ks->offs, nc * sizeof *o);
+        if (!o)
+            return -1;
+        ks->offs = o;
+        size_t *l = realloc(ks->lens, nc * sizeof *l);
+        if (!l)
+            return -1;
+        ks->lens = l;
+        uint32_t *hs = realloc(ks->hashes, nc * sizeof *hs);
+        if (!hs)
+            return -1;
+        ks->hashes = hs;
+        ks->ncap = nc;
+    }
+    if (ks->used + n + 1 > ks->cap) {
+        size_t nc = (ks->cap + n + 1) * 2;
+        char *b = realloc(ks->bytes, nc);
+        if (!b)
+            return -1;
+        ks->bytes = b;
+        ks->cap = nc;
+    }
+    if (n)
+        memcpy(ks->bytes + ks->used, k, n);
+    ks->offs[ks->n] = ks->used;
+    ks->lens[ks->n] = n;
+    ks->hashes[ks->n] = h;
+    ks->used += n;
+    ks->slots[j] = (uint32_t)(ks->n + 1);
+    ks->n++;
+    return 1;
 }
 
 static bool scan_value(scanner *sc);
@@ -239,9 +370,7 @@ static bool scan_object(scanner *sc)
         sc->pos++;
         return true;
     }
-    /* Keys seen, for duplicate detection: spans into the text. */
-    size_t nkeys = 0, cap = 0;
-    size_t (*keys)[2] = NULL;
+    keyset ks = { 0 };
     bool ok = false;
     for (;;) {
         skip_ws(sc);
@@ -252,35 +381,26 @@ static bool scan_object(scanner *sc)
         size_t key_at = sc->pos, a, b;
         if (!scan_string(sc, &a, &b))
             break;
-        char k1[256], k2[256];
-        size_t l1 = decode_key(sc->s, a, b, k1, sizeof k1);
-        bool dup = false;
-        for (size_t i = 0; i < nkeys && !dup; i++) {
-            size_t l2 = decode_key(sc->s, keys[i][0], keys[i][1], k2, sizeof k2);
-            dup = l1 == l2 && memcmp(k1, k2, l1) == 0 && (b - a) < 250;
-        }
-        if (dup) {
-            char what[300];
-            snprintf(what, sizeof what, "'%.*s'", (int)(b - a), (const char *)sc->s + a);
-            fail(sc, key_at, "duplicate key %s in an object", what);
+        char key[JSON_MAX_KEY_BYTES + 8];
+        size_t klen = decode_key(sc->s, a, b, key, sizeof key);
+        if (klen == SIZE_MAX) {
+            fail(sc, key_at, "a key is longer than %d bytes", JSON_MAX_KEY_BYTES);
             break;
         }
-        if (nkeys >= JSON_MAX_KEYS) {
+        if (ks.n >= JSON_MAX_KEYS) {
             fail(sc, key_at, "%s", "an object has more than 1000 keys");
             break;
         }
-        if (nkeys == cap) {
-            cap = cap ? cap * 2 : 16;
-            size_t (*n)[2] = realloc(keys, cap * sizeof *keys);
-            if (!n) {
-                fail(sc, key_at, "%s", "out of memory");
-                break;
-            }
-            keys = n;
+        int added = keyset_add(&ks, key, klen);
+        if (added < 0) {
+            fail(sc, key_at, "%s", "out of memory");
+            break;
         }
-        keys[nkeys][0] = a;
-        keys[nkeys][1] = b;
-        nkeys++;
+        if (added == 0) {
+            fail(sc, key_at, "duplicate key '%.*s' in an object", (int)(b - a),
+                 (const char *)sc->s + a);
+            break;
+        }
         skip_ws(sc);
         if (sc->pos >= sc->len || sc->s[sc->pos] != ':') {
             unexpected(sc, "':' after the key");
@@ -305,7 +425,7 @@ static bool scan_object(scanner *sc)
             unexpected(sc, "',' or '}'");
         break;
     }
-    free(keys);
+    keyset_free(&ks);
     return ok;
 }
 
@@ -342,6 +462,8 @@ static bool scan_value(scanner *sc)
     if (sc->pos >= sc->len)
         return unexpected(sc, "a value");
     note_line(sc);
+    if (too_many_values(sc))
+        return fail(sc, sc->pos, "the document has more than %d values", JSON_MAX_VALUES);
     unsigned char c = sc->s[sc->pos];
     if (c == '{' || c == '[') {
         if (++sc->depth > JSON_MAX_DEPTH)
@@ -369,7 +491,8 @@ static bool check(scanner *sc)
 {
     size_t bad = utf8_invalid_at((const char *)sc->s, sc->len);
     if (bad < sc->len)
-        return fail(sc, bad, "%s", "the text is not valid UTF-8");
+        return fail(sc, bad, "the text is not valid UTF-8 (byte 0x%02X); save it as "
+                    "UTF-8", sc->s[bad]);
     if (!scan_value(sc))
         return false;
     skip_ws(sc);

@@ -13,6 +13,8 @@
 
 #define JSON_MAX_DEPTH 64
 #define JSON_MAX_KEYS 1000
+#define JSON_MAX_KEY_BYTES 1000
+#define JSON_MAX_VALUES 200000
 
 typedef struct json_error {
     int line, column;   /* 1-based; column counts characters */

@@ -374,7 +374,7 @@ static bool hypothetical_sentence(const rb_scorer *s, const char *text,
         unsigned m = cues_at(s, t, i);
         would |= (m & (1u << CUE_HYPOTHETICAL)) != 0;
         did |= (m & (1u << CUE_PAST)) != 0 ||
-               (t->tokens[i].stem != STEM_NONE && ends_with_ed(text, &t->tokens[i]));
+               (!(t->tokens[i].flags & TOKEN_NUMBER) && ends_with_ed(text, &t->tokens[i]));
     }
     return would && !did;
 }
@@ -405,7 +405,7 @@ static void read_text(const rb_scorer *s, const char *text, const text_analysis 
                 r->collective++;
             if (m & (1u << CUE_HYPOTHETICAL))
                 r->hypothetical++;
-            bool p = (m & (1u << CUE_PAST)) || (tok->stem != STEM_NONE &&
+            bool p = (m & (1u << CUE_PAST)) || (!(tok->flags & TOKEN_NUMBER) &&
                                                  ends_with_ed(text, tok));
             if (p) {
                 r->past++;
@@ -602,7 +602,12 @@ static int cmp_evidence(const void *a, const void *b)
         return x->answer < y->answer ? -1 : 1;
     if (x->part != y->part)
         return x->part < y->part ? -1 : 1;
-    return (x->start > y->start) - (x->start < y->start);
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    /* Marks by the interviewer after quotes; patterns before words. */
+    int kx = x->kind == RB_EVIDENCE_OBSERVED ? 2 : x->kind == RB_EVIDENCE_PATTERN ? 0 : 1;
+    int ky = y->kind == RB_EVIDENCE_OBSERVED ? 2 : y->kind == RB_EVIDENCE_PATTERN ? 0 : 1;
+    return (kx > ky) - (kx < ky);
 }
 
 typedef struct owned_sheet {
@@ -743,6 +748,7 @@ static void apply_policy(const rb_library *lib, rb_competency_result *r, arena *
     if (out.note[0])
         r->policy_note = arena_strdup(a, out.note);
     r->final_level = r->rating ? r->rating : r->suggested;
+    r->flags &= ~(unsigned)RB_FLAG_RATING_FAR;
     if (r->rating && r->suggested && abs(r->rating - r->suggested) >= 2)
         r->flags |= RB_FLAG_RATING_FAR;
 }
@@ -831,7 +837,10 @@ rb_sheet *rb_score(rb_scorer *s, const rb_interview *iv, rb_diags *diags)
         for (size_t k = 0; k < n; k++) {
             if (u > 0 && mine[u - 1].behaviour == mine[k].behaviour &&
                 mine[u - 1].answer == mine[k].answer && mine[u - 1].part == mine[k].part &&
-                mine[u - 1].start == mine[k].start) {
+                mine[u - 1].start == mine[k].start &&
+                (mine[u - 1].kind == RB_EVIDENCE_OBSERVED) ==
+                    (mine[k].kind == RB_EVIDENCE_OBSERVED)) {
+                /* On equal strength the earlier (a pattern) stays. */
                 if (mine[k].strength > mine[u - 1].strength)
                     mine[u - 1] = mine[k];
                 continue;
@@ -906,6 +915,63 @@ const char *rb_evidence_text(const rb_interview *iv, const rb_evidence *e, size_
     return an->probes[e->part].text;
 }
 
+/* A behaviour's key stems as a pattern: each stem cut back to what it
+ * shares with the word it came from, so "company" (stem "compani") gives
+ * "compan" and the pattern finds the word. */
+static bool key_stems(const rb_scorer *s, const rb_behaviour *b, rb_buf *out)
+{
+    text_analysis t = { 0 };
+    char seen[64][48];
+    size_t nseen = 0;
+    size_t mark = out->len;
+    rb_buf_puts(out, "\\b(?:");
+    for (size_t part = 0; part <= b->nterms; part++) {
+        const char *text = part == 0 ? b->text : b->terms[part - 1];
+        if (!analyze_text(s->an, text, strlen(text), false, &t))
+            break;
+        for (size_t i = 0; i < t.ntokens && nseen < 64; i++) {
+            uint32_t st = t.tokens[i].stem;
+            if (st == STEM_NONE || is_stop(s, st) || single_letter(s->an, st))
+                continue;
+            const char *stem = analyzer_stem_text(s->an, st);
+            const char *w = text + t.tokens[i].start;
+            size_t wl = t.tokens[i].end - t.tokens[i].start, k = 0;
+            while (k < wl && stem[k] && k < 47) {
+                char c = w[k] >= 'A' && w[k] <= 'Z' ? (char)(w[k] + 32) : w[k];
+                if (c != stem[k])
+                    break;
+                k++;
+            }
+            if (k < 3) {  /* too little in common: the word itself */
+                k = wl < 47 ? wl : 47;
+                stem = NULL;
+            }
+            char key[48];
+            for (size_t x = 0; x < k; x++) {
+                char c = stem ? stem[x] : w[x];
+                key[x] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+            }
+            key[k] = '\0';
+            bool dup = false;
+            for (size_t x = 0; x < nseen && !dup; x++)
+                dup = strcmp(seen[x], key) == 0;
+            if (dup)
+                continue;
+            memcpy(seen[nseen++], key, k + 1);
+            rb_buf_printf(out, "%s%s", nseen > 1 ? "|" : "", key);
+        }
+    }
+    analysis_release(&t);
+    if (nseen == 0) {
+        out->len = mark;
+        if (out->data)
+            out->data[mark] = '\0';
+        return false;
+    }
+    rb_buf_putc(out, ')');
+    return true;
+}
+
 bool rb_scorer_patterns(const rb_scorer *s, rb_buf *out)
 {
     for (size_t i = 0; i < s->ncomps; i++) {
@@ -916,13 +982,7 @@ bool rb_scorer_patterns(const rb_scorer *s, rb_buf *out)
             if (b->npatterns) {
                 for (size_t x = 0; x < b->npatterns; x++)
                     rb_buf_printf(out, "%s(?:%s)", x ? "|" : "", b->patterns[x].source);
-            } else if (bi->nq) {
-                rb_buf_puts(out, "\\b(?:");
-                for (size_t q = 0; q < bi->nq; q++)
-                    rb_buf_printf(out, "%s%s", q ? "|" : "",
-                                  analyzer_stem_text(s->an, bi->q[q].stem));
-                rb_buf_putc(out, ')');
-            } else {
+            } else if (!key_stems(s, b, out)) {
                 continue;
             }
             rb_buf_putc(out, '\n');

@@ -210,6 +210,8 @@ static uint32_t stem_word(analyzer *a, const char *folded, size_t n, bool intern
     id = (uint32_t)a->nstems;
     if (!strmap_put(&a->stems, (const char *)s, sl, id))
         return STEM_NONE;
+    /* Words looked up earlier as unknown may have this stem: forget them. */
+    strmap_clear(&a->cache);
     size_t slot = strmap_slot(&a->stems, (const char *)s, sl);
     a->stem_text[a->nstems++] = a->stems.keys[slot];
     return id;
@@ -222,7 +224,9 @@ static uint32_t word_id(analyzer *a, const char *w, size_t n, bool intern)
     if (k == 0)
         return STEM_NONE;
     uint32_t id;
-    if (strmap_get_h(&a->cache, folded, k, (uint32_t)hash_bytes(folded, k), &id))
+    /* A word looked up before its stem was added must not stay unknown. */
+    if (strmap_get_h(&a->cache, folded, k, (uint32_t)hash_bytes(folded, k), &id) &&
+        (id != STEM_NONE || !intern))
         return id;
     id = stem_word(a, folded, k, intern);
     if (a->cache.len >= CACHE_LIMIT)
@@ -266,7 +270,8 @@ static size_t unicode_space(const unsigned char *s, size_t n)
     if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
         return 2;
     if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
-        (s[2] == 0x9C || s[2] == 0x9D || s[2] == 0x93 || s[2] == 0x94 || s[2] == 0xA6))
+        (s[2] == 0x9C || s[2] == 0x9D || s[2] == 0x93 || s[2] == 0x94 || s[2] == 0xA6 ||
+         s[2] == 0x98))
         return 3;
     return 0;
 }
@@ -285,11 +290,11 @@ static bool is_apostrophe(const unsigned char *s, size_t n, size_t *len)
 }
 
 static const char *const abbreviations[] = {
-    "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "vs", "approx", "no", "inc",
+    "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "vs", "approx", "inc",
     "ltd", "st", "jr", "sr", "prof", "dept", "fig", "cf", NULL,
 };
 
-static bool abbreviation_before(const char *text, size_t dot)
+static bool abbreviation_before(const char *text, size_t len, size_t dot)
 {
     size_t s = dot;
     while (s > 0 && (is_word_byte((unsigned char)text[s - 1]) || text[s - 1] == '.'))
@@ -306,8 +311,28 @@ static bool abbreviation_before(const char *text, size_t dot)
     for (const char *const *a = abbreviations; *a; a++)
         if (strcmp(w, *a) == 0)
             return true;
+    /* "No. 4" is a number; "I said no." ends a sentence. */
+    if (strcmp(w, "no") == 0) {
+        size_t k = dot + 1;
+        while (k < len && text[k] == ' ')
+            k++;
+        return k < len && text[k] >= '0' && text[k] <= '9';
+    }
     /* single capital initial, as in "J. Smith" */
     return n == 1 && text[s] >= 'A' && text[s] <= 'Z';
+}
+
+/* "2." at the start of a line numbers a list item; it ends nothing. */
+static bool list_number_before(const char *text, size_t dot)
+{
+    size_t k = dot;
+    while (k > 0 && text[k - 1] >= '0' && text[k - 1] <= '9')
+        k--;
+    if (k == dot)
+        return false;
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t'))
+        k--;
+    return k == 0 || text[k - 1] == '\n';
 }
 
 static bool push_token(text_analysis *t, text_token tok)
@@ -412,13 +437,21 @@ bool analyze_text(analyzer *a, const char *text, size_t len, bool intern,
                 next += 3;
             bool space_after = next >= len || s[next] == ' ' || s[next] == '\n' ||
                                s[next] == '\t' || s[next] == '\r';
-            end_here = space_after && c != ';' && !(c == '.' && abbreviation_before(text, i));
+            end_here = space_after && c != ';' &&
+                       !(c == '.' && abbreviation_before(text, len, i)) &&
+                       !(c == '.' && list_number_before(text, i));
         } else if (c == '\n') {
             /* A blank line, or a line break before a list item, ends a sentence. */
             size_t k = i + 1;
             while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
                 k++;
             end_here = k < len && (s[k] == '\n' || s[k] == '-' || s[k] == '*');
+            /* A numbered list item: "2." or "2)" at the start of a line. */
+            size_t d = k;
+            while (d < len && s[d] >= '0' && s[d] <= '9')
+                d++;
+            if (d > k && d < len && (s[d] == '.' || s[d] == ')'))
+                end_here = true;
         }
         if (end_here) {
             if (!push_sentence(out, text, sent_start, next, sent_first))

@@ -6,7 +6,7 @@
 
 RUBRIC is the rubric binary, SOURCE_DIR the source tree. The script
 
-  * checks that the four schemas are valid draft 2020-12 schemas;
+  * checks that the six schemas are valid draft 2020-12 schemas;
   * runs, in SOURCE_DIR with RUBRIC_LIBRARY=rubrics, `rubric export`,
     `rubric list --format json`, `rubric show ID --format json` for every id
     the list names, `rubric check --format json` on the library and on a small
@@ -18,7 +18,15 @@ RUBRIC is the rubric binary, SOURCE_DIR the source tree. The script
   * validates engine/schemas/examples/*.json (must pass) and checks they
     still match what the engine writes for tests/schema/example-library;
   * validates tests/schema/invalid/*.json (must fail; with the keyword named
-    in tests/schema/invalid/expected-keywords.txt when one is named there).
+    in tests/schema/invalid/expected-keywords.txt when one is named there);
+  * recorded answers (rubric.answers/1) and scoring sheets (rubric.sheet/1):
+    validates every rubrics/samples/*.json against answers.schema.json and
+    what `rubric score SAMPLE --format json` writes for it against
+    sheet.schema.json (one file, several files, --batch); checks that
+    `rubric score` accepts engine/schemas/examples/answers.json and rejects
+    each tests/schema/invalid/answers-*.json; and checks that the answers
+    schema agrees with the reader on every tests/score/*/answers.json case
+    (see check_score_cases).
 
 A document's schema is chosen by its file name: "<name>.json" or
 "<name>-anything.json" uses engine/schemas/<name>.schema.json.
@@ -35,6 +43,7 @@ are resolved from the local files only, never from the network.
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,7 +58,7 @@ except ImportError:
           "version 4.0 or later)", file=sys.stderr)
     sys.exit(1)
 
-KINDS = ("library", "item", "list", "diagnostics")
+KINDS = ("library", "item", "list", "diagnostics", "answers", "sheet")
 
 # A small file with mistakes for `rubric check`: an unknown scale, a pattern
 # that does not compile (a diagnostic with "detail"), an unknown field, and a
@@ -460,6 +469,8 @@ def main(argv):
         run_library_checks(checks, rubric, src, Path(tmp.name), valid)
         run_example_checks(checks, rubric, example_lib, examples_dir, valid)
         run_invalid_checks(checks, invalid_dir, validators)
+        run_answers_checks(checks, rubric, src, Path(tmp.name), valid, validators,
+                           example_lib, examples_dir, invalid_dir)
     finally:
         tmp.cleanup()
     print("%d passed, %d failed" % (checks.passed, checks.failed))
@@ -573,8 +584,10 @@ def run_library_checks(checks, rubric, src, tmp, valid):
                "rubric.diagnostics/1", check_broken)
 
 
-def generate_examples(rubric, example_lib):
-    """The example documents as the engine writes them for example-library."""
+def generate_examples(rubric, example_lib, examples_dir):
+    """The example documents as the engine writes them for example-library.
+    sheet.json is the scoring sheet of the hand-written examples/answers.json,
+    scored in a temporary folder so that its "source" is "answers.json"."""
     out = {}
     for name, args in EXAMPLE_RUNS.items():
         out[name] = run_rubric(rubric, args, example_lib)
@@ -583,12 +596,19 @@ def generate_examples(rubric, example_lib):
         out["diagnostics-errors.json"] = run_rubric(
             rubric, ["check", "--format", "json", "broken.lua"], tmp,
             expect_status=1, library=str(example_lib / "rubrics"))
+        answers = examples_dir / "answers.json"
+        if not answers.exists():
+            raise Failure("%s is missing: it is written by hand, not generated" % answers)
+        Path(tmp, "answers.json").write_bytes(answers.read_bytes())
+        out["sheet.json"] = run_rubric(
+            rubric, ["score", "--format", "json", "answers.json"], tmp,
+            library=str(example_lib / "rubrics"))
     return out
 
 
 def regenerate_examples(rubric, example_lib, examples_dir, valid):
     try:
-        docs = generate_examples(rubric, example_lib)
+        docs = generate_examples(rubric, example_lib, examples_dir)
         examples_dir.mkdir(parents=True, exist_ok=True)
         for name, doc in docs.items():
             valid(kind_of_file(name), doc)
@@ -618,7 +638,7 @@ def run_example_checks(checks, rubric, example_lib, examples_dir, valid):
 
     def current():
         try:
-            fresh = generate_examples(rubric, example_lib)
+            fresh = generate_examples(rubric, example_lib, examples_dir)
         except Failure as e:
             raise Failure("cannot generate: %s" % e)
         # Diagnostics wording changes often; only their validity matters.
@@ -664,6 +684,280 @@ def run_invalid_checks(checks, invalid_dir, validators):
             return describe(best)
         checks.run("invalid %s: rejected" % f.name, invalid)
 
+
+# ---- recorded answers and scoring sheets ----------------------------------------
+
+def run_score(rubric, args, cwd, library, expect_status=0):
+    """Run `rubric score ARGS`; return (stdout bytes, stderr text). Warnings
+    on standard error are allowed (a sample may carry an older library hash);
+    with expect_status 0 errors are not."""
+    env = dict(os.environ)
+    env["RUBRIC_LIBRARY"] = str(library)
+    what = "rubric score " + " ".join(str(a) for a in args)
+    try:
+        p = subprocess.run([rubric, "score"] + [str(a) for a in args], cwd=cwd,
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise Failure("cannot run %s: %s" % (what, e))
+    err = p.stderr.decode("utf-8", "replace")
+    if p.returncode != expect_status:
+        raise Failure("%s exited with %d, expected %d; stderr: %s" % (
+            what, p.returncode, expect_status, err.strip()[:500]))
+    if expect_status == 0 and ": error: " in err:
+        raise Failure("%s reported errors: %s" % (what, err.strip()[:500]))
+    return p.stdout, err
+
+
+def median_low(values):
+    values = sorted(values)
+    return values[(len(values) - 1) // 2] if values else None
+
+
+def sheet_problems(answers, sheet):
+    """What a sheet says that does not follow from its answers document."""
+    problems = []
+
+    def same(what, got, want):
+        if got != want:
+            problems.append("%s is %r, the answers say %r" % (what, got, want))
+
+    same("candidate.id", sheet["candidate"]["id"], answers["candidate"]["id"])
+    same("candidate.name", sheet["candidate"]["name"], answers["candidate"].get("name"))
+    same("role.id", sheet["role"]["id"], answers["role"])
+    same("interviewer", sheet["interviewer"], answers.get("interviewer"))
+    same("date", sheet["date"], answers.get("date"))
+    same("recorded_with", sheet["recorded_with"], answers.get("library"))
+    given = answers["answers"]
+    if len(sheet["answers"]) != len(given):
+        problems.append("%d answers, the document has %d" % (
+            len(sheet["answers"]), len(given)))
+        return problems
+    comp_of = []
+    for i, (a, r) in enumerate(zip(given, sheet["answers"])):
+        same("answers[%d].question" % i, r["question"], a.get("question"))
+        same("answers[%d].rating" % i, r["rating"], a.get("rating"))
+        if a.get("competency") is not None:
+            same("answers[%d].competency" % i, r["competency"], a["competency"])
+        comp_of.append(r["competency"])
+    seen = set()
+    for c in sheet["competencies"]:
+        cid = c["id"]
+        if cid in seen:
+            problems.append("competency %r has two results" % cid)
+        seen.add(cid)
+        mine = [i for i, x in enumerate(comp_of) if x == cid]
+        same("%s.answers" % cid, c["answers"], len(mine))
+        same("%s.notes" % cid, c["notes"],
+             [given[i]["notes"] for i in mine if given[i].get("notes") is not None])
+        same("%s.rating" % cid, c["rating"],
+             median_low([given[i]["rating"] for i in mine
+                         if given[i].get("rating") is not None]))
+        for lv in c["levels"]:
+            for b in lv["behaviours"]:
+                if not b["id"].startswith("%s.L%d." % (cid, lv["number"])):
+                    problems.append("behaviour %r under %s level %d" % (
+                        b["id"], cid, lv["number"]))
+                for e in b["evidence"]:
+                    where = "evidence for %s" % b["id"]
+                    if e["answer"] >= len(given) or comp_of[e["answer"]] != cid:
+                        problems.append("%s: answer %d is not about %s" % (
+                            where, e["answer"], cid))
+                        continue
+                    a = given[e["answer"]]
+                    same(where + ": question", e["question"], a.get("question"))
+                    if e["kind"] == "observed":
+                        if b["id"] not in (a.get("observed") or []):
+                            problems.append("%s: observed, but answer %d does not list "
+                                            "it" % (where, e["answer"]))
+                        continue
+                    if e["part"] == "answer":
+                        text = a["text"]
+                    else:
+                        k = int(e["part"].split(":")[0].split()[1]) - 1
+                        probes = a.get("probes") or []
+                        if k >= len(probes):
+                            problems.append("%s: %s, the answer has %d probes" % (
+                                where, e["part"], len(probes)))
+                            continue
+                        text = probes[k]["text"]
+                        if probes[k].get("probe"):
+                            same(where + ": part", e["part"],
+                                 "probe %d: %s" % (k + 1, probes[k]["probe"]))
+                    raw = text.encode("utf-8")
+                    if not 0 <= e["start"] <= e["end"] <= len(raw):
+                        problems.append("%s: span %d..%d outside the text (%d bytes)" % (
+                            where, e["start"], e["end"], len(raw)))
+                    elif raw[e["start"]:e["end"]] != e["quote"].encode("utf-8"):
+                        problems.append("%s: quote %r is not bytes %d..%d of its text" % (
+                            where, e["quote"][:60], e["start"], e["end"]))
+        if c["result"] != "not required":
+            same("%s.gap" % cid, c["gap"],
+                 None if c["final"] is None else c["final"] - c["target"])
+    for i, a in enumerate(given):
+        if a.get("competency") is None and a.get("question"):
+            if not a["question"].startswith(comp_of[i] + ".L"):
+                problems.append("answers[%d]: competency %r, question %r" % (
+                    i, comp_of[i], a["question"]))
+    needed = [c for c in sheet["competencies"] if c["result"] != "not required"]
+    same("strengths", sheet["strengths"],
+         [c["id"] for c in needed if c["result"] == "strength"])
+    same("development", sheet["development"],
+         [{"id": c["id"], "gap": c["gap"]} for c in needed if c["result"] != "strength"])
+    return problems
+
+
+# Messages of the answers reader, by what the schema can know about them.
+# LOOKUP: an id of the right shape that the library lacks, or a level not on
+# its scale: the schema cannot see these, so a document with only these
+# errors must pass it. SHAPE_LOOKUP: an id of another kind, which the schema
+# may or may not see from its shape. NOT_SCHEMA: limits of the text itself.
+# Every other error message is about the document's structure, types or
+# values, and the schema must reject the document.
+LOOKUP = re.compile(r"unknown (competency|role|question|probe|behaviour) '|"
+                    r"belongs to (competency|another question) '?|"
+                    r"level -?\d+ is not on scale '")
+SHAPE_LOOKUP = re.compile(r"' is an? [a-z ]+, not an? [a-z]+$|is a question of a bank")
+NOT_SCHEMA = re.compile(r"malformed JSON|the document is \d+ bytes|file is \d+ bytes")
+
+
+def check_score_cases(src, validators):
+    """The answers schema against the reader, on the tests/score cases: each
+    case's expected standard error says what the reader found in its
+    answers.json. Returns (number of cases compared, problems)."""
+    problems = []
+    compared = 0
+    for case in sorted((src / "tests" / "score").glob("*/answers.json")):
+        name = case.parent.name
+        rel = "tests/score/%s/answers.json" % name
+        status_file = case.parent / "status"
+        status = int(status_file.read_text()) if status_file.exists() else 0
+        stderr_file = case.parent / "stderr"
+        lines = stderr_file.read_text(encoding="utf-8").splitlines() \
+            if stderr_file.exists() else []
+        errors = [l.split(": error: ", 1)[1] for l in lines
+                  if l.startswith(rel + ":") and ": error: " in l]
+        if any(NOT_SCHEMA.search(m) for m in errors) or status not in (0, 1):
+            continue
+        try:
+            doc = parse_json(case.read_bytes(), rel)
+        except Failure:
+            continue
+        compared += 1
+        schema_errors_ = schema_errors(validators["answers"], doc)
+        structural = [m for m in errors
+                      if not LOOKUP.search(m) and not SHAPE_LOOKUP.search(m)]
+        only_lookups = all(LOOKUP.search(m) for m in errors)
+        if status == 0 or only_lookups:
+            if schema_errors_:
+                problems.append("%s: the reader finds %s, the schema rejects it: %s" % (
+                    name, "no error" if not errors else "only lookup errors",
+                    describe(schema_errors_[0])))
+        elif structural and not schema_errors_:
+            problems.append("%s: the schema accepts it, the reader says: %s" % (
+                name, structural[0]))
+    return compared, problems
+
+
+def run_answers_checks(checks, rubric, src, tmp, valid, validators, example_lib,
+                       examples_dir, invalid_dir):
+    example_rubrics = example_lib / "rubrics"
+
+    def example_accepted():
+        path = examples_dir / "answers.json"
+        run_score(rubric, [path], example_lib, example_rubrics)
+        return "scored against tests/schema/example-library"
+    checks.run("example answers.json: accepted by rubric score", example_accepted)
+
+    samples = sorted((src / "rubrics" / "samples").glob("*.json"))
+    if not samples:
+        print("note rubrics/samples/*.json: none yet; only the example answers "
+              "are scored")
+    sheets = {}
+    for sample in samples:
+        rel = sample.relative_to(src)
+
+        def one(sample=sample, rel=rel):
+            doc = load_json_file(sample)
+            valid("answers", doc)
+            out, err = run_score(rubric, ["--format", "json", rel], src, "rubrics")
+            sheet = parse_json(out, "sheet of %s" % rel)
+            valid("sheet", sheet)
+            problems = sheet_problems(doc, sheet)
+            if problems:
+                raise Failure("; ".join(problems[:5]))
+            sheets[sample] = (doc, sheet)
+            return "%d answers, fit %s%s" % (len(doc["answers"]), sheet["fit"],
+                                              ", with warnings" if err else "")
+        checks.run("sample %s: valid rubric.answers/1, its sheet valid "
+                   "rubric.sheet/1 and agreeing with it" % rel, one)
+
+    # Several files and --batch: the samples, or the example twice.
+    if len(sheets) >= 2:
+        files = [s.relative_to(src) for s in sheets]
+        cwd, library = src, "rubrics"
+        singles = [sheet for _, sheet in sheets.values()]
+        docs = [doc for doc, _ in sheets.values()]
+    else:
+        ex = examples_dir / "answers.json"
+        files, cwd, library = [ex, ex], example_lib, example_rubrics
+        singles = None
+        docs = [load_json_file(ex)] * 2
+
+    def several():
+        out, _ = run_score(rubric, ["--format", "json"] + files, cwd, library)
+        doc = parse_json(out, "sheets of %d files" % len(files))
+        valid("sheet", doc)
+        if not isinstance(doc, list) or len(doc) != len(files):
+            raise Failure("not an array of %d sheets" % len(files))
+        if singles is not None and doc != singles:
+            raise Failure("the sheets differ from those of one file at a time")
+        return "%d files" % len(files)
+    checks.run("rubric score --format json with several files: an array of valid "
+               "rubric.sheet/1", several)
+
+    def batch():
+        lines = tmp / "answers.jsonl"
+        lines.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs),
+                         encoding="utf-8")
+        out, _ = run_score(rubric, ["--batch", lines], cwd, library)
+        got = out.decode("utf-8").splitlines()
+        if len(got) != len(docs):
+            raise Failure("%d lines for %d documents" % (len(got), len(docs)))
+        for i, (line, doc) in enumerate(zip(got, docs), 1):
+            sheet = parse_json(line.encode("utf-8"), "line %d" % i)
+            valid("sheet", sheet)
+            problems = sheet_problems(doc, sheet)
+            if problems:
+                raise Failure("line %d: %s" % (i, "; ".join(problems[:3])))
+            if singles is not None:
+                one = dict(singles[i - 1], source=sheet["source"])
+                if sheet != one:
+                    raise Failure("line %d differs from the sheet of the file" % i)
+        return "%d lines" % len(got)
+    checks.run("rubric score --batch: every line a valid rubric.sheet/1", batch)
+
+    for f in sorted(invalid_dir.glob("answers-*.json")):
+        def refused(f=f):
+            out, err = run_score(rubric, [f], example_lib, example_rubrics,
+                                 expect_status=1)
+            errors = [l for l in err.splitlines() if ": error: " in l]
+            if len(errors) != 1:
+                raise Failure("%d errors, expected exactly one: %s" % (
+                    len(errors), " | ".join(errors)[:500]))
+            return errors[0].split(": error: ", 1)[1]
+        checks.run("invalid %s: refused by rubric score too" % f.name, refused)
+
+    def score_cases():
+        compared, problems = check_score_cases(src, validators)
+        if problems:
+            raise Failure("; ".join(problems[:5]) + (
+                " (and %d more)" % (len(problems) - 5) if len(problems) > 5 else ""))
+        if compared == 0:
+            raise Failure("no tests/score/*/answers.json to compare")
+        return "%d cases" % compared
+    checks.run("answers.schema.json agrees with the reader on tests/score cases",
+               score_cases)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
