@@ -82,14 +82,46 @@ static int batch(rb_library *lib, rb_scorer *scorer, const char *path)
     }
     char *line = NULL;
     size_t cap = 0;
-    ssize_t n;
     int lineno = 0, rc = EXIT_OK;
     size_t scored = 0, failed = 0;
     rb_buf out = { 0 };
-    while ((n = getline(&line, &cap, in)) != -1) {
+    for (;;) {
+        /* Lines are read with a cap, so one huge line cannot take memory
+         * beyond the document limit: the rest of it is skipped. */
+        bool too_long = false;
+        size_t len = 0, total = 0;
+        int ch = EOF;
+        while ((ch = getc_unlocked(in)) != EOF && ch != '\n') {
+            total++;
+            if (len > RB_MAX_ANSWERS_FILE) {
+                too_long = true;
+                continue;
+            }
+            if (len + 1 >= cap) {
+                size_t ncap = cap ? cap * 2 : 65536;
+                char *nl = realloc(line, ncap);
+                if (!nl) {
+                    too_long = true;
+                    continue;
+                }
+                line = nl;
+                cap = ncap;
+            }
+            line[len++] = (char)ch;
+        }
+        if (ch == EOF && len == 0 && !too_long)
+            break;
         lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        if (too_long) {
+            fprintf(stderr, "%s:%d: error: the document is %zu bytes; the limit is %zu MiB\n",
+                    name, lineno, total, RB_MAX_ANSWERS_FILE >> 20);
+            printf("{\"format\":\"rubric.error/1\",\"line\":%d,\"errors\":1}\n", lineno);
+            failed++;
+            if (rc == EXIT_OK)
+                rc = EXIT_INVALID;
+            continue;
+        }
+        while (len && line[len - 1] == '\r')
             len--;
         size_t k = 0;
         while (k < len && (line[k] == ' ' || line[k] == '\t'))
