@@ -306,23 +306,52 @@ static void keyset_free(keyset *ks)
     free(ks->slots);
 }
 
-/* Add a key: 1 added, 0 duplicate, -1 out of memory. */
-static int keyset_add(keyset *ks, const char *k, size_t n)
+#define KEYSET_SMALL 16  /* below this many keys a scan beats a table */
+
+static size_t keyset_slot(const keyset *ks, uint32_t h, const char *k, size_t n,
+                          bool *found)
 {
-    if (!ks->slots) {
-        ks->nslots = 2 * JSON_MAX_KEYS + 47;
-        ks->slots = calloc(ks->nslots, sizeof *ks->slots);
-        if (!ks->slots)
-            return -1;
-    }
-    uint32_t h = key_hash(k, n);
     size_t j = h % ks->nslots;
+    *found = false;
     while (ks->slots[j]) {
         size_t i = ks->slots[j] - 1;
         if (ks->hashes[i] == h && ks->lens[i] == n &&
-            memcmp(ks->bytes + ks->offs[i], k, n) == 0)
-            return 0;
+            memcmp(ks->bytes + ks->offs[i], k, n) == 0) {
+            *found = true;
+            break;
+        }
         j = (j + 1) % ks->nslots;
+    }
+    return j;
+}
+
+/* Add a key: 1 added, 0 duplicate, -1 out of memory. */
+static int keyset_add(keyset *ks, const char *k, size_t n)
+{
+    uint32_t h = key_hash(k, n);
+    size_t j = 0;
+    bool found = false;
+    if (ks->n < KEYSET_SMALL) {
+        for (size_t i = 0; i < ks->n; i++)
+            if (ks->hashes[i] == h && ks->lens[i] == n &&
+                memcmp(ks->bytes + ks->offs[i], k, n) == 0)
+                return 0;
+    } else {
+        if (!ks->slots) {
+            /* Enough keys to be worth a table: index the ones so far. */
+            ks->nslots = 2 * JSON_MAX_KEYS + 47;
+            ks->slots = calloc(ks->nslots, sizeof *ks->slots);
+            if (!ks->slots)
+                return -1;
+            for (size_t i = 0; i < ks->n; i++) {
+                size_t s = keyset_slot(ks, ks->hashes[i], ks->bytes + ks->offs[i],
+                                       ks->lens[i], &found);
+                ks->slots[s] = (uint32_t)(i + 1);
+            }
+        }
+        j = keyset_slot(ks, h, k, n, &found);
+        if (found)
+            return 0;
     }
     if (ks->n == ks->ncap) {
         size_t nc = ks->ncap ? ks->ncap * 2 : 16;
@@ -354,7 +383,8 @@ static int keyset_add(keyset *ks, const char *k, size_t n)
     ks->lens[ks->n] = n;
     ks->hashes[ks->n] = h;
     ks->used += n;
-    ks->slots[j] = (uint32_t)(ks->n + 1);
+    if (ks->slots)
+        ks->slots[j] = (uint32_t)(ks->n + 1);
     ks->n++;
     return 1;
 }

@@ -73,6 +73,13 @@ struct rb_scorer {
     phrase *phrases;       /* multi-word cues */
     size_t nphrases;
     text_analysis scratch[2];
+    bool *hyp;             /* per sentence of the text being read */
+    size_t hyp_cap;
+    double *acc_score;     /* per behaviour of the largest competency */
+    unsigned *acc_matched;
+    size_t *acc_touched;
+    uint32_t *stems;       /* one sentence's stems */
+    size_t stems_cap;
 };
 
 /* ---- preparing ------------------------------------------------------------ */
@@ -288,6 +295,17 @@ rb_scorer *rb_scorer_new(const rb_library *lib, rb_diags *diags)
         ci->npostings = np;
     }
     free(df);
+    size_t most = 1;
+    for (size_t i = 0; i < nc; i++)
+        if (s->comps[i].nb > most)
+            most = s->comps[i].nb;
+    s->acc_score = calloc(most, sizeof *s->acc_score);
+    s->acc_matched = calloc(most, sizeof *s->acc_matched);
+    s->acc_touched = calloc(most, sizeof *s->acc_touched);
+    if (!s->acc_score || !s->acc_matched || !s->acc_touched) {
+        df = NULL;
+        goto oom;
+    }
     return s;
 oom:
     free(df);
@@ -315,6 +333,11 @@ void rb_scorer_free(rb_scorer *s)
     free(s->comps);
     free(s->cue_mask);
     free(s->phrases);
+    free(s->hyp);
+    free(s->acc_score);
+    free(s->acc_matched);
+    free(s->acc_touched);
+    free(s->stems);
     analysis_release(&s->scratch[0]);
     analysis_release(&s->scratch[1]);
     analyzer_free(s->an);
@@ -364,28 +387,17 @@ static bool ends_with_ed(const char *text, const text_token *tok)
            (text[tok->end - 3] | 32) != 'e';
 }
 
-/* A sentence about what the speaker would do, not what they did: not
- * evidence of behaviour. */
-static bool hypothetical_sentence(const rb_scorer *s, const char *text,
-                                  const text_analysis *t, const text_sentence *se)
-{
-    bool would = false, did = false;
-    for (size_t i = se->first_token; i < se->first_token + se->ntokens; i++) {
-        unsigned m = cues_at(s, t, i);
-        would |= (m & (1u << CUE_HYPOTHETICAL)) != 0;
-        did |= (m & (1u << CUE_PAST)) != 0 ||
-               (!(t->tokens[i].flags & TOKEN_NUMBER) && ends_with_ed(text, &t->tokens[i]));
-    }
-    return would && !did;
-}
 
 /* STAR elements, ownership, tense and specifics of one text. */
+/* Reads one text into `r`, and marks in `hyp` (one per sentence) the
+ * sentences about what the speaker would do rather than what they did:
+ * those are not evidence of behaviour. */
 static void read_text(const rb_scorer *s, const char *text, const text_analysis *t,
-                      rb_reading *r)
+                      rb_reading *r, bool *hyp)
 {
     for (size_t si = 0; si < t->nsentences; si++) {
         const text_sentence *se = &t->sentences[si];
-        bool individual = false, past = false;
+        bool individual = false, past = false, would = false;
         for (size_t i = se->first_token; i < se->first_token + se->ntokens; i++) {
             const text_token *tok = &t->tokens[i];
             unsigned m = cues_at(s, t, i);
@@ -403,8 +415,10 @@ static void read_text(const rb_scorer *s, const char *text, const text_analysis 
             }
             if (m & (1u << CUE_COLLECTIVE))
                 r->collective++;
-            if (m & (1u << CUE_HYPOTHETICAL))
+            if (m & (1u << CUE_HYPOTHETICAL)) {
                 r->hypothetical++;
+                would = true;
+            }
             bool p = (m & (1u << CUE_PAST)) || (!(tok->flags & TOKEN_NUMBER) &&
                                                  ends_with_ed(text, tok));
             if (p) {
@@ -416,6 +430,7 @@ static void read_text(const rb_scorer *s, const char *text, const text_analysis 
                  !(tok->end - tok->start == 1 && text[tok->start] == 'I')))
                 r->specifics++;
         }
+        hyp[si] = would && !past;
         /* Something the speaker did: "I" and a verb in the past. */
         if (individual && past)
             r->star |= RB_STAR_ACTION;
@@ -445,17 +460,25 @@ static void ev_push(evbuf *v, rb_evidence e)
     v->items[v->len++] = e;
 }
 
-static const text_sentence *sentence_at(const text_analysis *t, size_t off)
+/* The sentence holding byte `off` (the last one past the end), or -1. */
+static long sentence_at(const text_analysis *t, size_t off)
 {
-    for (size_t i = 0; i < t->nsentences; i++)
-        if (off < t->sentences[i].end || i + 1 == t->nsentences)
-            return &t->sentences[i];
-    return NULL;
+    size_t lo = 0, hi = t->nsentences;
+    if (!hi)
+        return -1;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->sentences[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)(lo < t->nsentences ? lo : t->nsentences - 1);
 }
 
 /* Evidence in one text (answer or probe answer) for one competency. */
 static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t len,
-                        const text_analysis *t, size_t answer, int part,
+                        const text_analysis *t, const bool *hyp, size_t answer, int part,
                         double min_strength, evbuf *out, unsigned *flags)
 {
     /* Patterns first: an author's pattern is the strongest evidence. */
@@ -466,8 +489,9 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
             int rc, found = 0;
             while (found < MAX_MATCHES_PER_TEXT &&
                    (rc = regex_next(bi->patterns[x], text, len, from, &a, &b)) == REGEX_MATCH) {
-                const text_sentence *se = sentence_at(t, a);
-                if (se && !hypothetical_sentence(s, text, t, se))
+                long si = sentence_at(t, a);
+                const text_sentence *se = si >= 0 ? &t->sentences[si] : NULL;
+                if (se && !hyp[si])
                     ev_push(out, (rb_evidence){ bi->b, bi->level, answer, part, se->start,
                                                 se->end, 1.0, RB_EVIDENCE_PATTERN });
                 found++;
@@ -480,21 +504,15 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
         }
     }
     /* Then the behaviour's own words, sentence by sentence (BM25). */
-    double *score = calloc(ci->nb ? ci->nb : 1, sizeof *score);
-    unsigned *matched = calloc(ci->nb ? ci->nb : 1, sizeof *matched);
-    size_t *touched = calloc(ci->nb ? ci->nb : 1, sizeof *touched);
-    uint32_t *stems = NULL;
-    size_t cap = 0;
-    if (!score || !matched || !touched) {
-        free(score);
-        free(matched);
-        free(touched);
-        out->failed = true;
-        return;
-    }
+    /* Per-behaviour accumulators, kept zeroed between sentences. */
+    double *score = s->acc_score;
+    unsigned *matched = s->acc_matched;
+    size_t *touched = s->acc_touched;
+    uint32_t *stems = s->stems;
+    size_t cap = s->stems_cap;
     for (size_t si = 0; si < t->nsentences; si++) {
         const text_sentence *se = &t->sentences[si];
-        if (hypothetical_sentence(s, text, t, se))
+        if (hyp[si])
             continue;
         if (se->ntokens > cap) {
             uint32_t *n = realloc(stems, se->ntokens * sizeof *stems);
@@ -569,10 +587,8 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
                                             RB_EVIDENCE_WORDS });
         }
     }
-    free(stems);
-    free(score);
-    free(matched);
-    free(touched);
+    s->stems = stems;
+    s->stems_cap = cap;
 }
 
 /* ---- estimates ------------------------------------------------------------------ */
@@ -807,8 +823,15 @@ rb_sheet *rb_score(rb_scorer *s, const rb_interview *iv, rb_diags *diags)
                 text_analysis *t = &s->scratch[1];
                 if (!analyze_text(s->an, text, len, false, t))
                     goto oom;
-                read_text(s, text, t, &rd);
-                evidence_in(s, ci, text, len, t, i, part,
+                if (t->nsentences > s->hyp_cap) {
+                    bool *nh = realloc(s->hyp, t->nsentences * sizeof *nh);
+                    if (!nh)
+                        goto oom;
+                    s->hyp = nh;
+                    s->hyp_cap = t->nsentences;
+                }
+                read_text(s, text, t, &rd, s->hyp);
+                evidence_in(s, ci, text, len, t, s->hyp, i, part,
                             cr->competency->scoring.min_strength, &ev, &cr->flags);
             }
             for (size_t k = 0; k < an->nobserved; k++) {

@@ -25,6 +25,7 @@ struct analyzer {
     char **stem_text;
     size_t nstems, stem_cap;
     strmap cache;   /* lowercased word -> id or STEM_NONE */
+    bool cache_has_unknown;  /* some cached word maps to STEM_NONE */
 };
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -211,7 +212,10 @@ static uint32_t stem_word(analyzer *a, const char *folded, size_t n, bool intern
     if (!strmap_put(&a->stems, (const char *)s, sl, id))
         return STEM_NONE;
     /* Words looked up earlier as unknown may have this stem: forget them. */
-    strmap_clear(&a->cache);
+    if (a->cache_has_unknown) {
+        strmap_clear(&a->cache);
+        a->cache_has_unknown = false;
+    }
     size_t slot = strmap_slot(&a->stems, (const char *)s, sl);
     a->stem_text[a->nstems++] = a->stems.keys[slot];
     return id;
@@ -229,9 +233,12 @@ static uint32_t word_id(analyzer *a, const char *w, size_t n, bool intern)
         (id != STEM_NONE || !intern))
         return id;
     id = stem_word(a, folded, k, intern);
-    if (a->cache.len >= CACHE_LIMIT)
+    if (a->cache.len >= CACHE_LIMIT) {
         strmap_clear(&a->cache);
-    strmap_put(&a->cache, folded, k, id);
+        a->cache_has_unknown = false;
+    }
+    if (strmap_put(&a->cache, folded, k, id) && id == STEM_NONE)
+        a->cache_has_unknown = true;
     return id;
 }
 
