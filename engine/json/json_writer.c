@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,12 +59,34 @@ void jw_end_object(jw *w) { close(w, '}'); }
 void jw_array(jw *w) { open(w, '['); }
 void jw_end_array(jw *w) { close(w, ']'); }
 
+/* Does any byte of w need escaping (below 0x20, '"' or '\\')? Eight at
+ * a time: quoted text is most of a sheet. */
+static bool word_needs_escape(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t below = (w - ones * 0x20) & ~w & highs;
+    uint64_t q = w ^ (ones * '"');
+    uint64_t bs = w ^ (ones * '\\');
+    uint64_t is_q = (q - ones) & ~q & highs;
+    uint64_t is_bs = (bs - ones) & ~bs & highs;
+    return (below | is_q | is_bs) != 0;
+}
+
 static void quoted(rb_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     rb_buf_putc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (word_needs_escape(w))
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

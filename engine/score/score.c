@@ -482,13 +482,17 @@ static void evidence_in(rb_scorer *s, const cinfo *ci, const char *text, size_t 
                         double min_strength, evbuf *out, unsigned *flags)
 {
     /* Patterns first: an author's pattern is the strongest evidence. */
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)text[i] < 0x80;
     for (size_t k = 0; k < ci->nb; k++) {
         const binfo *bi = &ci->bs[k];
         for (size_t x = 0; x < bi->npatterns; x++) {
             size_t from = 0, a, b;
             int rc, found = 0;
             while (found < MAX_MATCHES_PER_TEXT &&
-                   (rc = regex_next(bi->patterns[x], text, len, from, &a, &b)) == REGEX_MATCH) {
+                   (rc = regex_next(bi->patterns[x], text, len, ascii, from, &a, &b)) ==
+                       REGEX_MATCH) {
                 long si = sentence_at(t, a);
                 const text_sentence *se = si >= 0 ? &t->sentences[si] : NULL;
                 if (se && !hyp[si])

@@ -16,9 +16,19 @@
 
 struct regex {
     pcre2_code *code;
+    pcre2_code *ascii;  /* the same without Unicode, for ASCII-only text */
     pcre2_match_data *md;
+    pcre2_match_data *md_ascii;
     pcre2_match_context *mc;
 };
+
+static bool utf8_valid_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
 
 regex *regex_compile(const char *pattern, size_t len, char *message, size_t msgsize)
 {
@@ -34,12 +44,24 @@ regex *regex_compile(const char *pattern, size_t len, char *message, size_t msgs
     int err;
     PCRE2_SIZE eoff;
     re->code = pcre2_compile((PCRE2_SPTR)pattern, len, COMPILE_OPTIONS, &err, &eoff, cc);
+    /* On ASCII text, Unicode properties change nothing and cost time; a
+     * pattern that needs UTF (a literal é, say) just has no ASCII twin. */
+    if (utf8_valid_ascii(pattern, len))
+        re->ascii = pcre2_compile((PCRE2_SPTR)pattern, len,
+                                  PCRE2_CASELESS | PCRE2_DOTALL | PCRE2_NEVER_BACKSLASH_C,
+                                  &err, &eoff, cc);
     pcre2_compile_context_free(cc);
     cc = NULL;
     if (!re->code)
         goto oom;
     /* JIT is an optimisation: without it the interpreter does the same. */
     (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    if (re->ascii) {
+        (void)pcre2_jit_compile(re->ascii, PCRE2_JIT_COMPLETE);
+        re->md_ascii = pcre2_match_data_create_from_pattern(re->ascii, NULL);
+        if (!re->md_ascii)
+            goto oom;
+    }
     re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
     re->mc = pcre2_match_context_create(NULL);
     if (!re->md || !re->mc)
@@ -60,17 +82,22 @@ void regex_free(regex *re)
     if (!re)
         return;
     pcre2_match_data_free(re->md);
+    pcre2_match_data_free(re->md_ascii);
     pcre2_match_context_free(re->mc);
     pcre2_code_free(re->code);
+    pcre2_code_free(re->ascii);
     free(re);
 }
 
-int regex_next(regex *re, const char *subject, size_t len, size_t from,
+int regex_next(regex *re, const char *subject, size_t len, bool ascii, size_t from,
                size_t *start, size_t *end)
 {
     if (from > len)
         return REGEX_NONE;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, from, 0, re->md, re->mc);
+    bool fast = ascii && re->ascii;
+    pcre2_match_data *md = fast ? re->md_ascii : re->md;
+    int rc = pcre2_match(fast ? re->ascii : re->code, (PCRE2_SPTR)subject, len, from, 0,
+                         md, re->mc);
     if (rc == PCRE2_ERROR_NOMATCH)
         return REGEX_NONE;
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
@@ -78,7 +105,7 @@ int regex_next(regex *re, const char *subject, size_t len, size_t from,
         return REGEX_LIMIT;
     if (rc < 0)
         return REGEX_ERROR;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     *start = ov[0];
     *end = ov[1];
     return REGEX_MATCH;

@@ -33,7 +33,7 @@ enum { REGEX_MATCH = 1, REGEX_NONE = 0, REGEX_LIMIT = -1, REGEX_ERROR = -2 };
 /* Find the next match in subject[from..len): REGEX_MATCH with its span,
  * REGEX_NONE, or REGEX_LIMIT when the match or heap limit was hit (the
  * pattern is too costly for this text: that is not "no evidence"). */
-int regex_next(regex *re, const char *subject, size_t len, size_t from,
+int regex_next(regex *re, const char *subject, size_t len, bool ascii, size_t from,
                size_t *start, size_t *end);
 
 #endif

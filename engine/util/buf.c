@@ -31,6 +31,12 @@ static bool reserve(rb_buf *b, size_t extra)
 
 void rb_buf_append(rb_buf *b, const char *s, size_t n)
 {
+    if (!b->failed && n < b->cap && b->len < b->cap - n) {  /* fits with its NUL */
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
     if (!reserve(b, n))
         return;
     if (n)

@@ -1045,7 +1045,7 @@ TEST(pattern_limit_flag_without_hang)
     regex *re = regex_compile("(a|aa)*c", 8, msg, sizeof msg);
     REQUIRE(re);
     size_t a, b;
-    CHECK_EQ_INT(regex_next(re, text, strlen(text), 0, &a, &b), REGEX_LIMIT);
+    CHECK_EQ_INT(regex_next(re, text, strlen(text), false, 0, &a, &b), REGEX_LIMIT);
     regex_free(re);
 
     char answer[512];
@@ -1519,7 +1519,7 @@ TEST(bug_scorer_patterns_baseline_misses_own_words)
     static const char *const words[] = { "budget", "company", "organizes" };
     for (size_t i = 0; i < 3; i++) {
         size_t s, e;
-        CHECK_MSG(regex_next(re, words[i], strlen(words[i]), 0, &s, &e) == REGEX_MATCH,
+        CHECK_MSG(regex_next(re, words[i], strlen(words[i]), true, 0, &s, &e) == REGEX_MATCH,
                   "baseline \"%.*s\" does not match \"%s\"", (int)(eol - line), line,
                   words[i]);
     }
