@@ -1048,7 +1048,7 @@ TEST(pattern_limit_flag_without_hang)
     CHECK_EQ_INT(regex_next(re, text, strlen(text), false, 0, &a, &b), REGEX_LIMIT);
     regex_free(re);
 
-    char answer[512];
+    char answer[2048];
     snprintf(answer, sizeof answer,
              "{\"competency\": \"stress\", \"text\": \"%s\"},"
              "{\"competency\": \"coaching\", \"text\": \"%s\"}", text, MAIN_TEXT);
