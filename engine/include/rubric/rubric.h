@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "io.h"
+#include "journal.h"
 #include "json.h"
 #include "load.h"
 #include "model.h"
