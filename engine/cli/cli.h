@@ -71,5 +71,6 @@ int cmd_new(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_agreement(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const command commands[] = {
     { "score", cmd_score, "score recorded answers and write scoring sheets" },
     { "test", cmd_test, "score the rubrics' example answers against their levels" },
     { "compare", cmd_compare, "rank candidates for a role side by side" },
+    { "agreement", cmd_agreement, "inter-rater agreement statistics on a ratings table" },
     { NULL, NULL, NULL },
 };
 
@@ -23,7 +24,7 @@ static void usage(FILE *f)
     fputs("usage: rubric [--library DIR] <command> [options] [args]\n"
           "       rubric --version | --help\n\ncommands:\n", f);
     for (const command *c = commands; c->name; c++)
-        fprintf(f, "  %-8s %s\n", c->name, c->summary);
+        fprintf(f, "  %-10s %s\n", c->name, c->summary);
     fputs("\nThe library is --library DIR, else $RUBRIC_LIBRARY, else the shipped one.\n"
           "Run 'rubric <command> --help' for a command's options.\n\n"
           "exit codes:\n"

@@ -66,6 +66,8 @@ static void err(const ctx *c, const char *fmt, ...) __attribute__((format(printf
 static void warn(const ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void vdiag(const ctx *c, rb_severity sev, const char *detail, const char *fmt,
+                  va_list ap) __attribute__((format(printf, 4, 0)));
+static void vdiag(const ctx *c, rb_severity sev, const char *detail, const char *fmt,
                   va_list ap)
 {
     char msg[1024];

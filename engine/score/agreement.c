@@ -178,8 +178,10 @@ bool rb_percent_agreement(const rb_ratings *t, rb_stat *all, rb_stat *pairwise)
 {
     clear(all);
     clear(pairwise);
-    if (empty_table(t, all) | empty_table(t, pairwise))
+    if (empty_table(t, all)) {
+        empty_table(t, pairwise);
         return true;
+    }
     int *v = malloc(t->nraters * sizeof *v);
     if (!v) {
         out_of_memory(all);
@@ -231,6 +233,11 @@ bool rb_cohen_kappa(const rb_ratings *t, rb_kappa_weights w,
         return true;
     }
     bool scale = opt && opt->has_scale;
+    if (scale && opt->scale_min >= opt->scale_max) {
+        not_available(out, "the scale %d-%d is empty: its minimum must be below its maximum",
+                      opt->scale_min, opt->scale_max);
+        return true;
+    }
     size_t n = 0;
     for (size_t s = 0; s < t->nsubjects; s++)
         if (t->cells[2 * s] != RB_RATING_MISSING && t->cells[2 * s + 1] != RB_RATING_MISSING)
