@@ -72,5 +72,7 @@ int cmd_score(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_agreement(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
+int cmd_guide(int argc, char **argv);
 
 #endif

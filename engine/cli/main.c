@@ -16,6 +16,8 @@ static const command commands[] = {
     { "test", cmd_test, "score the rubrics' example answers against their levels" },
     { "compare", cmd_compare, "rank candidates for a role side by side" },
     { "agreement", cmd_agreement, "inter-rater agreement statistics on a ratings table" },
+    { "plan", cmd_plan, "a structured interview plan for a role" },
+    { "guide", cmd_guide, "the printable interview kit for a plan" },
     { NULL, NULL, NULL },
 };
 

@@ -1286,6 +1286,11 @@ static void define_now(lua_State *L, obj *o, int self, int body)
     loader *ld = loader_of(L);
     if (ld->stop)
         luaL_error(L, "loading stopped");
+    rb_library *lib = ld->lib;
+    if (lib->scales.len + lib->competencies.len + lib->roles.len + lib->banks.len +
+            lib->examples.len >= LOADER_MAX_DEFINITIONS)
+        luaL_error(L, "the library has more than %d definitions; split it into "
+                      "smaller libraries", LOADER_MAX_DEFINITIONS);
     ctx c = { .ld = ld, .L = L, .file = o->file, .line = o->line };
     luaL_checkstack(L, 40, NULL);
     switch (o->kind) {

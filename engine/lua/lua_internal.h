@@ -80,6 +80,7 @@ typedef struct loader {
 
 #define LOADER_MAX_DIAGNOSTICS RB_MAX_DIAGNOSTICS
 #define LOADER_MAX_INCLUDE_DEPTH 32
+#define LOADER_MAX_DEFINITIONS 50000
 #define LOADER_MAX_MODEL_BYTES ((size_t)128 << 20)
 
 /* The loader behind a state (kept in the state's extra space). */

@@ -17,6 +17,7 @@
 #include "json.h"
 #include "load.h"
 #include "model.h"
+#include "plan.h"
 #include "report.h"
 #include "score.h"
 #include "rubric/version.h"
