@@ -58,6 +58,7 @@ int cmd_guide(int argc, char **argv)
         return cli_error(EXIT_SYSTEM, "out of memory");
     }
     rb_plan *plan = rb_plan_read(lib, path, d);
+    rb_diags_sort(d);
     cli_print_diags(stderr, d);
     rc = cli_exit_for(d);
     if (rc == EXIT_OK && plan) {

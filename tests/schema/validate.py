@@ -26,7 +26,14 @@ RUBRIC is the rubric binary, SOURCE_DIR the source tree. The script
     `rubric score` accepts engine/schemas/examples/answers.json and rejects
     each tests/schema/invalid/answers-*.json; and checks that the answers
     schema agrees with the reader on every tests/score/*/answers.json case
-    (see check_score_cases).
+    (see check_score_cases);
+  * interview plans (rubric.plan/1): checks plan.schema.json, then for every
+    role of the library and two seeds validates `rubric plan --role R --seed
+    S` against it and checks what a schema cannot (see plan_problems): the
+    library hash, the role's needs in order, questions of the competency at
+    the target level and the level above with the library's probes, budgets
+    adding up to the role's minutes, the same output for the same seed, and
+    `rubric guide` accepting the plan.
 
 A document's schema is chosen by its file name: "<name>.json" or
 "<name>-anything.json" uses engine/schemas/<name>.schema.json.
@@ -471,6 +478,7 @@ def main(argv):
         run_invalid_checks(checks, invalid_dir, validators)
         run_answers_checks(checks, rubric, src, Path(tmp.name), valid, validators,
                            example_lib, examples_dir, invalid_dir)
+        run_plan_checks(checks, rubric, src, schema_dir, Path(tmp.name))
     finally:
         tmp.cleanup()
     print("%d passed, %d failed" % (checks.passed, checks.failed))
@@ -959,5 +967,91 @@ def run_answers_checks(checks, rubric, src, tmp, valid, validators, example_lib,
     checks.run("answers.schema.json agrees with the reader on tests/score cases",
                score_cases)
 
+
+# ---- interview plans (rubric.plan/1) ------------------------------------------------
+
+def plan_problems(lib, plan):
+    problems = []
+    roles = {r["id"]: r for r in lib["roles"]}
+    comps = {c["id"]: c for c in lib["competencies"]}
+    if plan["library"] != lib["hash"]:
+        problems.append("library %s, the export says %s" % (plan["library"], lib["hash"]))
+    role = roles.get(plan["role"]["id"])
+    if role is None:
+        return problems + ["unknown role %r" % plan["role"]["id"]]
+    if plan["role"]["minutes"] != role["minutes"]:
+        problems.append("role minutes %d, not %d" % (plan["role"]["minutes"], role["minutes"]))
+    total = plan["opening"]["minutes"] + plan["closing"]["minutes"] + sum(
+        c["minutes"] for c in plan["competencies"])
+    if total != role["minutes"]:
+        problems.append("budgets add up to %d, not %d" % (total, role["minutes"]))
+    needs = [(n["competency"], n["target"]) for n in role["needs"]]
+    got = [(c["id"], c["target"]) for c in plan["competencies"]]
+    if needs != got:
+        problems.append("competencies %r, the role needs %r" % (got, needs))
+    for pc in plan["competencies"]:
+        c = comps.get(pc["id"])
+        if c is None:
+            continue
+        levels = {l["number"]: l for l in c["levels"]}
+        want = [n for n in (pc["target"], pc["target"] + 1)
+                if n in levels and levels[n]["questions"]]
+        if [q["level"] for q in pc["questions"]] != want:
+            problems.append("%s: questions at levels %r, expected %r" % (
+                pc["id"], [q["level"] for q in pc["questions"]], want))
+            continue
+        for q in pc["questions"]:
+            lq = {x["id"]: x for x in levels[q["level"]]["questions"]}.get(q["id"])
+            if lq is None:
+                problems.append("%s: %r is not a question of level %d" % (
+                    pc["id"], q["id"], q["level"]))
+            elif lq["text"] != q["text"] or lq["probes"] != q["probes"]:
+                problems.append("%s: %r differs from the library" % (pc["id"], q["id"]))
+    return problems
+
+
+def run_plan_checks(checks, rubric, src, schema_dir, tmp):
+    box = {}
+
+    def load():
+        s = load_json_file(schema_dir / "plan.schema.json")
+        try:
+            Draft202012Validator.check_schema(s)
+        except jsonschema.exceptions.SchemaError as e:
+            raise Failure(describe(e))
+        box["validator"] = Draft202012Validator(s)
+        box["library"] = run_rubric(rubric, ["export"], src)
+    if not checks.run("schema plan.schema.json is a valid draft 2020-12 schema", load):
+        return
+    for role in box["library"]["roles"]:
+        for seed in ("1", "2"):
+            def one(role=role["id"], seed=seed):
+                args = ["plan", "--role", role, "--seed", seed]
+                plan = run_rubric(rubric, args, src)
+                errors = schema_errors(box["validator"], plan)
+                if errors:
+                    raise Failure("; ".join(describe(e) for e in errors[:3]))
+                problems = plan_problems(box["library"], plan)
+                if problems:
+                    raise Failure("; ".join(problems[:3]))
+                if run_rubric(rubric, args, src) != plan:
+                    raise Failure("a second run with the same seed differs")
+                path = tmp / ("plan-%s-%s.json" % (role, seed))
+                path.write_text(json.dumps(plan, indent=2), encoding="utf-8")
+                env = dict(os.environ, RUBRIC_LIBRARY="rubrics")
+                for fmt in ("md", "html"):
+                    p = subprocess.run([rubric, "guide", "--format", fmt, str(path)],
+                                       cwd=src, env=env, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, timeout=120)
+                    if p.returncode != 0 or p.stderr:
+                        raise Failure("rubric guide --format %s: exit %d: %s" % (
+                            fmt, p.returncode, p.stderr.decode("utf-8", "replace")[:300]))
+                return "%d competencies, %d minutes" % (
+                    len(plan["competencies"]), plan["role"]["minutes"])
+            checks.run("rubric plan --role %s --seed %s: valid rubric.plan/1" % (
+                role["id"], seed), one)
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
+
