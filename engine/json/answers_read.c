@@ -12,17 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json/json_fields.h"
 #include "json/json_syntax.h"
 #include "rubric/answers.h"
 #include "util/util.h"
 
 typedef struct reader {
+    json_report rep;  /* where problems go */
     const rb_library *lib;
-    const char *source;
-    int line0;
-    rb_diags *diags;
     arena *arena;
-    size_t errors;
 } reader;
 
 typedef struct owned_interview {
@@ -30,56 +28,6 @@ typedef struct owned_interview {
     arena *arena;
 } owned_interview;
 
-static void problem(reader *r, rb_severity sev, const cJSON *node, const char *path,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static void problem(reader *r, rb_severity sev, const cJSON *node, const char *path,
-                    const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (sev == RB_ERROR)
-        r->errors++;
-    int line = node ? json_line(node) : 0;
-    bool has_path = path && *path;
-    rb_diags_add(r->diags, sev, RB_DIAG_INPUT, r->source, line ? r->line0 + line : 0, 0,
-                 NULL, "%s%s%s", has_path ? path : "", has_path ? ": " : "", msg);
-}
-
-static const char *kind_of(const cJSON *v)
-{
-    if (cJSON_IsString(v)) return "text";
-    if (cJSON_IsNumber(v)) return "number";
-    if (cJSON_IsBool(v)) return "true/false";
-    if (cJSON_IsNull(v)) return "null";
-    if (cJSON_IsArray(v)) return "list";
-    if (cJSON_IsObject(v)) return "object";
-    return "value";
-}
-
-/* Unknown keys of an object, with a suggestion. */
-static void check_keys(reader *r, const cJSON *obj, const char *path,
-                       const char *const *known)
-{
-    size_t n = 0;
-    while (known[n])
-        n++;
-    for (const cJSON *c = obj->child; c; c = c->next) {
-        bool ok = false;
-        for (size_t i = 0; i < n && !ok; i++)
-            ok = strcmp(c->string, known[i]) == 0;
-        if (ok)
-            continue;
-        const char *best = closest_word(c->string, known, n);
-        if (best)
-            problem(r, RB_ERROR, c, path, "unknown field '%s' (did you mean '%s'?)",
-                    c->string, best);
-        else
-            problem(r, RB_ERROR, c, path, "unknown field '%s'", c->string);
-    }
-}
 
 /* A text field: NULL when absent (reported when required) or wrong. */
 static const char *text_of(reader *r, const cJSON *obj, const char *key, const char *path,
@@ -90,29 +38,29 @@ static const char *text_of(reader *r, const cJSON *obj, const char *key, const c
     snprintf(where, sizeof where, "%s%s%s", path, *path ? "." : "", key);
     if (!v || cJSON_IsNull(v)) {
         if (required)
-            problem(r, RB_ERROR, obj, path[0] ? path : NULL, "'%s' is missing", key);
+            json_problem(&r->rep, RB_ERROR, obj, path[0] ? path : NULL, "'%s' is missing", key);
         return NULL;
     }
     if (!cJSON_IsString(v)) {
-        problem(r, RB_ERROR, v, where, "must be text, not %s", kind_of(v));
+        json_problem(&r->rep, RB_ERROR, v, where, "must be text, not %s", json_kind(v));
         return NULL;
     }
     size_t l = strlen(v->valuestring);
     if (l > max) {
-        problem(r, RB_ERROR, v, where, "is %zu bytes long; the limit is %zu", l, max);
+        json_problem(&r->rep, RB_ERROR, v, where, "is %zu bytes long; the limit is %zu", l, max);
         return NULL;
     }
     /* UTF-8: the scanner checked the whole document, and cJSON writes
      * \u escapes as UTF-8 (refusing lone surrogates). */
     if (required && l == 0) {
-        problem(r, RB_ERROR, v, where, "is empty");
+        json_problem(&r->rep, RB_ERROR, v, where, "is empty");
         return NULL;
     }
     if (len)
         *len = l;
     char *copy = arena_strndup(r->arena, v->valuestring, l);
     if (!copy)
-        problem(r, RB_ERROR, v, where, "out of memory");
+        json_problem(&r->rep, RB_ERROR, v, where, "out of memory");
     return copy;
 }
 
@@ -133,7 +81,7 @@ static bool lookup(reader *r, const cJSON *v, const char *where, rb_kind kind,
                    rb_item *out)
 {
     if (!cJSON_IsString(v)) {
-        problem(r, RB_ERROR, v, where, "must be an id (text), not %s", kind_of(v));
+        json_problem(&r->rep, RB_ERROR, v, where, "must be an id (text), not %s", json_kind(v));
         return false;
     }
     if (rb_library_find(r->lib, v->valuestring, out) && out->kind == kind)
@@ -141,13 +89,13 @@ static bool lookup(reader *r, const cJSON *v, const char *where, rb_kind kind,
     const char *near = kind == RB_KIND_COMPETENCY || kind == RB_KIND_ROLE
                            ? rb_library_suggest(r->lib, v->valuestring) : NULL;
     if (rb_library_find(r->lib, v->valuestring, out))
-        problem(r, RB_ERROR, v, where, "'%s' is a %s, not a %s", v->valuestring,
+        json_problem(&r->rep, RB_ERROR, v, where, "'%s' is a %s, not a %s", v->valuestring,
                 rb_kind_name(out->kind), rb_kind_name(kind));
     else if (near)
-        problem(r, RB_ERROR, v, where, "unknown %s '%s' (did you mean '%s'?)",
+        json_problem(&r->rep, RB_ERROR, v, where, "unknown %s '%s' (did you mean '%s'?)",
                 rb_kind_name(kind), v->valuestring, near);
     else
-        problem(r, RB_ERROR, v, where, "unknown %s '%s'", rb_kind_name(kind),
+        json_problem(&r->rep, RB_ERROR, v, where, "unknown %s '%s'", rb_kind_name(kind),
                 v->valuestring);
     return false;
 }
@@ -163,10 +111,10 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
 {
     out->line = json_line(a);
     if (!cJSON_IsObject(a)) {
-        problem(r, RB_ERROR, a, path, "must be an object, not %s", kind_of(a));
+        json_problem(&r->rep, RB_ERROR, a, path, "must be an object, not %s", json_kind(a));
         return;
     }
-    check_keys(r, a, path, answer_keys);
+    json_check_keys(&r->rep, a, path, answer_keys);
     char where[128];
     rb_item item;
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(a, "question");
@@ -176,7 +124,7 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
             out->question = item.ptr;
             out->competency = item.competency;
             if (!out->competency)
-                problem(r, RB_ERROR, q, where, "'%s' is a question of a bank, not of a "
+                json_problem(&r->rep, RB_ERROR, q, where, "'%s' is a question of a bank, not of a "
                         "competency", q->valuestring);
         }
     }
@@ -185,13 +133,13 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
     if (c && !cJSON_IsNull(c)) {
         if (lookup(r, c, where, RB_KIND_COMPETENCY, &item)) {
             if (out->competency && out->competency != item.ptr)
-                problem(r, RB_ERROR, c, where, "question '%s' belongs to competency '%s', "
+                json_problem(&r->rep, RB_ERROR, c, where, "question '%s' belongs to competency '%s', "
                         "not '%s'", out->question->id, out->competency->id,
                         ((const rb_competency *)item.ptr)->id);
             out->competency = item.ptr;
         }
     } else if (!out->question) {
-        problem(r, RB_ERROR, a, path, "'competency' is missing (or name a 'question')");
+        json_problem(&r->rep, RB_ERROR, a, path, "'competency' is missing (or name a 'question')");
     }
     out->text = text_of(r, a, "text", path, true, RB_MAX_ANSWER_TEXT, &out->len);
     out->notes = text_of(r, a, "notes", path, false, RB_MAX_ANSWER_TEXT, NULL);
@@ -201,18 +149,18 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
     if (rt && !cJSON_IsNull(rt)) {
         if (!cJSON_IsNumber(rt) || !isfinite(rt->valuedouble) ||
             rt->valuedouble != floor(rt->valuedouble)) {
-            problem(r, RB_ERROR, rt, where, "must be a whole number (a level), not %s",
-                    cJSON_IsNumber(rt) ? "a fraction" : kind_of(rt));
+            json_problem(&r->rep, RB_ERROR, rt, where, "must be a whole number (a level), not %s",
+                    cJSON_IsNumber(rt) ? "a fraction" : json_kind(rt));
         } else if (fabs(rt->valuedouble) > 1e6 ||
                    (out->competency && out->competency->scale &&
                     !rb_scale_level_of(out->competency->scale, (int)rt->valuedouble))) {
             const rb_scale *s = out->competency ? out->competency->scale : NULL;
             if (s)
-                problem(r, RB_ERROR, rt, where, "level %g is not on scale '%s' (levels %d "
+                json_problem(&r->rep, RB_ERROR, rt, where, "level %g is not on scale '%s' (levels %d "
                         "to %d)", rt->valuedouble + 0.0, s->id, s->levels[0].number,
                         s->levels[s->nlevels - 1].number);
             else
-                problem(r, RB_ERROR, rt, where, "level %g is not a level", rt->valuedouble);
+                json_problem(&r->rep, RB_ERROR, rt, where, "level %g is not a level", rt->valuedouble);
         } else {
             out->rating = (int)rt->valuedouble;
         }
@@ -222,8 +170,8 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
     snprintf(where, sizeof where, "%s.observed", path);
     if (ob && !cJSON_IsNull(ob)) {
         if (!cJSON_IsArray(ob)) {
-            problem(r, RB_ERROR, ob, where, "must be a list of behaviour ids, not %s",
-                    kind_of(ob));
+            json_problem(&r->rep, RB_ERROR, ob, where, "must be a list of behaviour ids, not %s",
+                    json_kind(ob));
         } else {
             size_t n = (size_t)cJSON_GetArraySize(ob), k = 0;
             const rb_behaviour **bs = arena_alloc(r->arena, (n + 1) * sizeof *bs);
@@ -233,7 +181,7 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
                 snprintf(ew, sizeof ew, "%s[%zu]", where, i);
                 if (lookup(r, e, ew, RB_KIND_BEHAVIOUR, &item)) {
                     if (out->competency && item.competency != out->competency)
-                        problem(r, RB_ERROR, e, ew, "behaviour '%s' belongs to "
+                        json_problem(&r->rep, RB_ERROR, e, ew, "behaviour '%s' belongs to "
                                 "competency '%s', not '%s'", e->valuestring,
                                 item.competency->id, out->competency->id);
                     else
@@ -249,7 +197,7 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
     snprintf(where, sizeof where, "%s.probes", path);
     if (ps && !cJSON_IsNull(ps)) {
         if (!cJSON_IsArray(ps)) {
-            problem(r, RB_ERROR, ps, where, "must be a list, not %s", kind_of(ps));
+            json_problem(&r->rep, RB_ERROR, ps, where, "must be a list, not %s", json_kind(ps));
             return;
         }
         size_t n = (size_t)cJSON_GetArraySize(ps), k = 0, i = 0;
@@ -258,10 +206,10 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
             char ew[160];
             snprintf(ew, sizeof ew, "%s[%zu]", where, i);
             if (!cJSON_IsObject(e)) {
-                problem(r, RB_ERROR, e, ew, "must be an object, not %s", kind_of(e));
+                json_problem(&r->rep, RB_ERROR, e, ew, "must be an object, not %s", json_kind(e));
                 continue;
             }
-            check_keys(r, e, ew, probe_keys);
+            json_check_keys(&r->rep, e, ew, probe_keys);
             const cJSON *pid = cJSON_GetObjectItemCaseSensitive(e, "probe");
             char pw[180];
             snprintf(pw, sizeof pw, "%s.probe", ew);
@@ -271,12 +219,12 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
                 size_t ql = out->question ? strlen(out->question->id) : 0;
                 if (out->question && (strncmp(probe->id, out->question->id, ql) != 0 ||
                                       probe->id[ql] != '.'))
-                    problem(r, RB_ERROR, pid, pw, "probe '%s' belongs to question '%.*s', "
+                    json_problem(&r->rep, RB_ERROR, pid, pw, "probe '%s' belongs to question '%.*s', "
                             "not '%s'", pid->valuestring,
                             (int)(strrchr(probe->id, '.') - probe->id), probe->id,
                             out->question->id);
                 else if (out->competency && item.competency != out->competency)
-                    problem(r, RB_ERROR, pid, pw, "probe '%s' belongs to competency "
+                    json_problem(&r->rep, RB_ERROR, pid, pw, "probe '%s' belongs to competency "
                             "'%s', not '%s'", pid->valuestring,
                             item.competency ? item.competency->id : "?",
                             out->competency->id);
@@ -294,7 +242,7 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
 rb_interview *rb_interview_parse(const rb_library *lib, const char *source, int line0,
                                  const char *text, size_t len, rb_diags *diags)
 {
-    reader r = { lib, source, line0, diags, NULL, 0 };
+    reader r = { { source, line0, diags, 0 }, lib, NULL };
     if (len > RB_MAX_ANSWERS_FILE) {
         rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, line0 + 1, 0, NULL,
                      "the document is %zu bytes; the limit is %zu MiB", len,
@@ -326,60 +274,60 @@ rb_interview *rb_interview_parse(const rb_library *lib, const char *source, int 
     rb_interview *iv = &oi->iv;
     iv->source = arena_strdup(r.arena, source);
     if (!cJSON_IsObject(root)) {
-        problem(&r, RB_ERROR, root, NULL, "the document must be a JSON object, not %s",
-                kind_of(root));
+        json_problem(&r.rep, RB_ERROR, root, NULL, "the document must be a JSON object, not %s",
+                json_kind(root));
         goto done;
     }
-    check_keys(&r, root, "", top_keys);
+    json_check_keys(&r.rep, root, "", top_keys);
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (!fmt)
-        problem(&r, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
+        json_problem(&r.rep, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
                 RB_ANSWERS_FORMAT);
     else if (!cJSON_IsString(fmt))
-        problem(&r, RB_ERROR, fmt, "format", "expected \"%s\", not %s", RB_ANSWERS_FORMAT,
-                kind_of(fmt));
+        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not %s", RB_ANSWERS_FORMAT,
+                json_kind(fmt));
     else if (strcmp(fmt->valuestring, RB_ANSWERS_FORMAT) != 0)
-        problem(&r, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"",
+        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"",
                 RB_ANSWERS_FORMAT, fmt->valuestring);
 
     const cJSON *cand = cJSON_GetObjectItemCaseSensitive(root, "candidate");
     if (!cand)
-        problem(&r, RB_ERROR, root, NULL, "'candidate' is missing");
+        json_problem(&r.rep, RB_ERROR, root, NULL, "'candidate' is missing");
     else if (!cJSON_IsObject(cand))
-        problem(&r, RB_ERROR, cand, "candidate", "must be an object, not %s", kind_of(cand));
+        json_problem(&r.rep, RB_ERROR, cand, "candidate", "must be an object, not %s", json_kind(cand));
     else {
-        check_keys(&r, cand, "candidate", candidate_keys);
+        json_check_keys(&r.rep, cand, "candidate", candidate_keys);
         iv->candidate_id = text_of(&r, cand, "id", "candidate", true, 200, NULL);
         iv->candidate_name = text_of(&r, cand, "name", "candidate", false, 200, NULL);
     }
     const cJSON *role = cJSON_GetObjectItemCaseSensitive(root, "role");
     rb_item item;
     if (!role)
-        problem(&r, RB_ERROR, root, NULL, "'role' is missing");
+        json_problem(&r.rep, RB_ERROR, root, NULL, "'role' is missing");
     else if (lookup(&r, role, "role", RB_KIND_ROLE, &item))
         iv->role = item.ptr;
     iv->interviewer = text_of(&r, root, "interviewer", "", false, 200, NULL);
     iv->date = text_of(&r, root, "date", "", false, 10, NULL);
     if (iv->date && !valid_date(iv->date))
-        problem(&r, RB_ERROR, cJSON_GetObjectItemCaseSensitive(root, "date"), "date",
+        json_problem(&r.rep, RB_ERROR, cJSON_GetObjectItemCaseSensitive(root, "date"), "date",
                 "'%s' is not a date in the form YYYY-MM-DD", iv->date);
     iv->library_hash = text_of(&r, root, "library", "", false, 80, NULL);
     if (iv->library_hash && strcmp(iv->library_hash, rb_library_hash(lib)) != 0)
-        problem(&r, RB_WARNING, cJSON_GetObjectItemCaseSensitive(root, "library"), "library",
+        json_problem(&r.rep, RB_WARNING, cJSON_GetObjectItemCaseSensitive(root, "library"), "library",
                 "the answers were recorded against library %s; they are scored with "
                 "library %s", iv->library_hash, rb_library_hash(lib));
 
     const cJSON *answers = cJSON_GetObjectItemCaseSensitive(root, "answers");
     if (!answers) {
-        problem(&r, RB_ERROR, root, NULL, "'answers' is missing");
+        json_problem(&r.rep, RB_ERROR, root, NULL, "'answers' is missing");
     } else if (!cJSON_IsArray(answers)) {
-        problem(&r, RB_ERROR, answers, "answers", "must be a list, not %s", kind_of(answers));
+        json_problem(&r.rep, RB_ERROR, answers, "answers", "must be a list, not %s", json_kind(answers));
     } else {
         size_t n = (size_t)cJSON_GetArraySize(answers);
         if (n == 0)
-            problem(&r, RB_ERROR, answers, "answers", "is empty; record at least one answer");
+            json_problem(&r.rep, RB_ERROR, answers, "answers", "is empty; record at least one answer");
         else if (n > RB_MAX_ANSWERS)
-            problem(&r, RB_ERROR, answers, "answers", "has %zu answers; the limit is %d", n,
+            json_problem(&r.rep, RB_ERROR, answers, "answers", "has %zu answers; the limit is %d", n,
                     RB_MAX_ANSWERS);
         else {
             rb_answer *as = arena_alloc(r.arena, n * sizeof *as);
@@ -395,7 +343,7 @@ rb_interview *rb_interview_parse(const rb_library *lib, const char *source, int 
     }
 done:
     cJSON_Delete(root);
-    if (r.errors) {
+    if (r.rep.errors) {
         rb_interview_free(iv);
         return NULL;
     }

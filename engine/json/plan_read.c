@@ -16,65 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json/json_fields.h"
 #include "json/json_syntax.h"
 #include "report/plan_internal.h"
 
 typedef struct reader {
+    json_report rep;  /* where problems go */
     const rb_library *lib;
-    const char *source;
-    rb_diags *diags;
     arena *arena;
-    size_t errors;
 } reader;
-
-static void problem(reader *r, rb_severity sev, const cJSON *node, const char *path,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static void problem(reader *r, rb_severity sev, const cJSON *node, const char *path,
-                    const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (sev == RB_ERROR)
-        r->errors++;
-    bool has_path = path && *path;
-    rb_diags_add(r->diags, sev, RB_DIAG_INPUT, r->source, node ? json_line(node) : 0, 0,
-                 NULL, "%s%s%s", has_path ? path : "", has_path ? ": " : "", msg);
-}
-
-static const char *kind_of(const cJSON *v)
-{
-    if (cJSON_IsString(v)) return "text";
-    if (cJSON_IsNumber(v)) return "number";
-    if (cJSON_IsBool(v)) return "true/false";
-    if (cJSON_IsNull(v)) return "null";
-    if (cJSON_IsArray(v)) return "list";
-    if (cJSON_IsObject(v)) return "object";
-    return "value";
-}
-
-static void check_keys(reader *r, const cJSON *obj, const char *path,
-                       const char *const *known)
-{
-    size_t n = 0;
-    while (known[n])
-        n++;
-    for (const cJSON *c = obj->child; c; c = c->next) {
-        bool ok = false;
-        for (size_t i = 0; i < n && !ok; i++)
-            ok = strcmp(c->string, known[i]) == 0;
-        if (ok)
-            continue;
-        const char *best = closest_word(c->string, known, n);
-        if (best)
-            problem(r, RB_ERROR, c, path, "unknown field '%s' (did you mean '%s'?)",
-                    c->string, best);
-        else
-            problem(r, RB_ERROR, c, path, "unknown field '%s'", c->string);
-    }
-}
 
 /* A member that must be present with JSON type `want` (cJSON type bits). */
 static const cJSON *member(reader *r, const cJSON *obj, const char *key, const char *path,
@@ -84,11 +34,11 @@ static const cJSON *member(reader *r, const cJSON *obj, const char *key, const c
     char where[256];
     snprintf(where, sizeof where, "%s%s%s", path, *path ? "." : "", key);
     if (!v) {
-        problem(r, RB_ERROR, obj, *path ? path : NULL, "'%s' is missing", key);
+        json_problem(&r->rep, RB_ERROR, obj, *path ? path : NULL, "'%s' is missing", key);
         return NULL;
     }
     if ((v->type & 0xFF) != want) {
-        problem(r, RB_ERROR, v, where, "must be %s, not %s", want_name, kind_of(v));
+        json_problem(&r->rep, RB_ERROR, v, where, "must be %s, not %s", want_name, json_kind(v));
         return NULL;
     }
     return v;
@@ -98,16 +48,16 @@ static const cJSON *member(reader *r, const cJSON *obj, const char *key, const c
 static const char *text_at(reader *r, const cJSON *v, const char *where, size_t max)
 {
     if (!cJSON_IsString(v)) {
-        problem(r, RB_ERROR, v, where, "must be text, not %s", kind_of(v));
+        json_problem(&r->rep, RB_ERROR, v, where, "must be text, not %s", json_kind(v));
         return NULL;
     }
     size_t l = strlen(v->valuestring);
     if (l == 0) {
-        problem(r, RB_ERROR, v, where, "is empty");
+        json_problem(&r->rep, RB_ERROR, v, where, "is empty");
         return NULL;
     }
     if (l > max) {
-        problem(r, RB_ERROR, v, where, "is %zu bytes long; the limit is %zu", l, max);
+        json_problem(&r->rep, RB_ERROR, v, where, "is %zu bytes long; the limit is %zu", l, max);
         return NULL;
     }
     return arena_strndup(r->arena, v->valuestring, l);
@@ -135,11 +85,11 @@ static long long whole_of(reader *r, const cJSON *obj, const char *key, const ch
     snprintf(where, sizeof where, "%s%s%s", path, *path ? "." : "", key);
     double d = v->valuedouble;
     if (!isfinite(d) || d != floor(d)) {
-        problem(r, RB_ERROR, v, where, "must be a whole number, not a fraction");
+        json_problem(&r->rep, RB_ERROR, v, where, "must be a whole number, not a fraction");
         return fallback;
     }
     if (d < (double)lo || d > (double)hi) {
-        problem(r, RB_ERROR, v, where, "%.17g is out of range (%lld to %lld)", d + 0.0, lo,
+        json_problem(&r->rep, RB_ERROR, v, where, "%.17g is out of range (%lld to %lld)", d + 0.0, lo,
                 hi);
         return fallback;
     }
@@ -163,7 +113,7 @@ static int read_section(reader *r, const cJSON *root, const char *key, rb_plan_s
     const cJSON *s = member(r, root, key, "", cJSON_Object, "an object");
     if (!s)
         return 0;
-    check_keys(r, s, key, section_keys);
+    json_check_keys(&r->rep, s, key, section_keys);
     out->minutes = (int)whole_of(r, s, "minutes", key, 0, 480, 0);
     char path[64];
     snprintf(path, sizeof path, "%s.script", key);
@@ -172,7 +122,7 @@ static int read_section(reader *r, const cJSON *root, const char *key, rb_plan_s
         return out->minutes;
     size_t n = (size_t)cJSON_GetArraySize(lines), i = 0;
     if (n == 0 || n > MAX_LINES) {
-        problem(r, RB_ERROR, lines, path, "has %zu lines; give 1 to %d", n, MAX_LINES);
+        json_problem(&r->rep, RB_ERROR, lines, path, "has %zu lines; give 1 to %d", n, MAX_LINES);
         return out->minutes;
     }
     const char **ls = arena_alloc(r->arena, n * sizeof *ls);
@@ -190,15 +140,15 @@ static void read_question(reader *r, const cJSON *q, const char *path,
                           const rb_competency *c, rb_plan_question *out)
 {
     if (!cJSON_IsObject(q)) {
-        problem(r, RB_ERROR, q, path, "must be an object, not %s", kind_of(q));
+        json_problem(&r->rep, RB_ERROR, q, path, "must be an object, not %s", json_kind(q));
         return;
     }
-    check_keys(r, q, path, question_keys);
+    json_check_keys(&r->rep, q, path, question_keys);
     char where[256];
     snprintf(where, sizeof where, "%s.level", path);
     out->level = (int)whole_of(r, q, "level", path, -1000000, 1000000, 0);
     if (out->level && c && !rb_competency_level(c, out->level)) {
-        problem(r, RB_ERROR, cJSON_GetObjectItemCaseSensitive(q, "level"), where,
+        json_problem(&r->rep, RB_ERROR, cJSON_GetObjectItemCaseSensitive(q, "level"), where,
                 "competency '%s' has no level %d", c->id, out->level);
         out->level = 0;
     }
@@ -208,15 +158,15 @@ static void read_question(reader *r, const cJSON *q, const char *path,
     rb_item item;
     if (id) {
         if (!rb_library_find(r->lib, id->valuestring, &item))
-            problem(r, RB_ERROR, id, where, "unknown question '%s'", id->valuestring);
+            json_problem(&r->rep, RB_ERROR, id, where, "unknown question '%s'", id->valuestring);
         else if (item.kind != RB_KIND_QUESTION)
-            problem(r, RB_ERROR, id, where, "'%s' is a %s, not a question", id->valuestring,
+            json_problem(&r->rep, RB_ERROR, id, where, "'%s' is a %s, not a question", id->valuestring,
                     rb_kind_name(item.kind));
         else if (c && item.competency != c)
-            problem(r, RB_ERROR, id, where, "question '%s' does not belong to competency "
+            json_problem(&r->rep, RB_ERROR, id, where, "question '%s' does not belong to competency "
                     "'%s'", id->valuestring, c->id);
         else if (out->level && item.level && item.level->number != out->level)
-            problem(r, RB_ERROR, id, where, "question '%s' is at level %d, not %d",
+            json_problem(&r->rep, RB_ERROR, id, where, "question '%s' is at level %d, not %d",
                     id->valuestring, item.level->number, out->level);
         else
             out->question = item.ptr;
@@ -229,10 +179,10 @@ static void read_question(reader *r, const cJSON *q, const char *path,
         char pw[256];
         snprintf(pw, sizeof pw, "%s.probes[%zu]", path, i);
         if (!cJSON_IsObject(e)) {
-            problem(r, RB_ERROR, e, pw, "must be an object, not %s", kind_of(e));
+            json_problem(&r->rep, RB_ERROR, e, pw, "must be an object, not %s", json_kind(e));
             continue;
         }
-        check_keys(r, e, pw, probe_keys);
+        json_check_keys(&r->rep, e, pw, probe_keys);
         text_of(r, e, "text", pw, MAX_TEXT);
         const cJSON *pid = member(r, e, "id", pw, cJSON_String, "a probe id (text)");
         if (!pid || !out->question)
@@ -243,7 +193,7 @@ static void read_question(reader *r, const cJSON *q, const char *path,
         if (!found) {
             char iw[300];
             snprintf(iw, sizeof iw, "%s.id", pw);
-            problem(r, RB_ERROR, pid, iw, "'%s' is not a probe of question '%s'",
+            json_problem(&r->rep, RB_ERROR, pid, iw, "'%s' is not a probe of question '%s'",
                     pid->valuestring, out->question->id);
         }
     }
@@ -253,10 +203,10 @@ static void read_competency(reader *r, const cJSON *o, const char *path,
                             rb_plan_competency *out)
 {
     if (!cJSON_IsObject(o)) {
-        problem(r, RB_ERROR, o, path, "must be an object, not %s", kind_of(o));
+        json_problem(&r->rep, RB_ERROR, o, path, "must be an object, not %s", json_kind(o));
         return;
     }
-    check_keys(r, o, path, comp_keys);
+    json_check_keys(&r->rep, o, path, comp_keys);
     const cJSON *id = member(r, o, "id", path, cJSON_String, "a competency id (text)");
     char where[128];
     snprintf(where, sizeof where, "%s.id", path);
@@ -268,10 +218,10 @@ static void read_competency(reader *r, const cJSON *o, const char *path,
         } else {
             const char *near = rb_library_suggest(r->lib, id->valuestring);
             if (near)
-                problem(r, RB_ERROR, id, where, "unknown competency '%s' (did you mean "
+                json_problem(&r->rep, RB_ERROR, id, where, "unknown competency '%s' (did you mean "
                         "'%s'?)", id->valuestring, near);
             else
-                problem(r, RB_ERROR, id, where, "unknown competency '%s'", id->valuestring);
+                json_problem(&r->rep, RB_ERROR, id, where, "unknown competency '%s'", id->valuestring);
         }
     }
     const rb_competency *c = out->competency;
@@ -279,14 +229,14 @@ static void read_competency(reader *r, const cJSON *o, const char *path,
     out->target = (int)whole_of(r, o, "target", path, -1000000, 1000000, 0);
     if (c && out->target && !rb_competency_level(c, out->target)) {
         snprintf(where, sizeof where, "%s.target", path);
-        problem(r, RB_ERROR, cJSON_GetObjectItemCaseSensitive(o, "target"), where,
+        json_problem(&r->rep, RB_ERROR, cJSON_GetObjectItemCaseSensitive(o, "target"), where,
                 "competency '%s' has no level %d", c->id, out->target);
     }
     const cJSON *w = member(r, o, "weight", path, cJSON_Number, "a number");
     if (w) {
         if (!isfinite(w->valuedouble) || w->valuedouble <= 0 || w->valuedouble > 100) {
             snprintf(where, sizeof where, "%s.weight", path);
-            problem(r, RB_ERROR, w, where, "must be above 0 and at most 100");
+            json_problem(&r->rep, RB_ERROR, w, where, "must be above 0 and at most 100");
         } else {
             out->weight = w->valuedouble;
         }
@@ -298,7 +248,7 @@ static void read_competency(reader *r, const cJSON *o, const char *path,
     size_t n = (size_t)cJSON_GetArraySize(qs), i = 0;
     if (n > 2) {
         snprintf(where, sizeof where, "%s.questions", path);
-        problem(r, RB_ERROR, qs, where, "has %zu questions; a plan asks at most 2 per "
+        json_problem(&r->rep, RB_ERROR, qs, where, "has %zu questions; a plan asks at most 2 per "
                 "competency", n);
         return;
     }
@@ -315,7 +265,7 @@ static void read_competency(reader *r, const cJSON *o, const char *path,
 rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *text,
                        size_t len, rb_diags *diags)
 {
-    reader r = { lib, source, diags, NULL, 0 };
+    reader r = { { source, 0, diags, 0 }, lib, NULL };
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
         len -= 3;
@@ -337,28 +287,28 @@ rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *te
     r.arena = op->arena;
     rb_plan *p = &op->plan;
     if (!cJSON_IsObject(root)) {
-        problem(&r, RB_ERROR, root, NULL, "the document must be a JSON object, not %s",
-                kind_of(root));
+        json_problem(&r.rep, RB_ERROR, root, NULL, "the document must be a JSON object, not %s",
+                json_kind(root));
         goto done;
     }
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (!fmt)
-        problem(&r, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
+        json_problem(&r.rep, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
                 RB_PLAN_FORMAT);
     else if (!cJSON_IsString(fmt))
-        problem(&r, RB_ERROR, fmt, "format", "expected \"%s\", not %s", RB_PLAN_FORMAT,
-                kind_of(fmt));
+        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not %s", RB_PLAN_FORMAT,
+                json_kind(fmt));
     else if (strcmp(fmt->valuestring, RB_PLAN_FORMAT) != 0)
-        problem(&r, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"",
+        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"",
                 RB_PLAN_FORMAT, fmt->valuestring);
-    if (r.errors)
+    if (r.rep.errors)
         goto done;  /* not a plan: the rest would only be noise */
-    check_keys(&r, root, "", top_keys);
+    json_check_keys(&r.rep, root, "", top_keys);
 
     const cJSON *lh = cJSON_GetObjectItemCaseSensitive(root, "library");
     p->library_hash = text_of(&r, root, "library", "", 80);
     if (p->library_hash && strcmp(p->library_hash, rb_library_hash(lib)) != 0)
-        problem(&r, RB_WARNING, lh, "library", "the plan was made from library %s; the "
+        json_problem(&r.rep, RB_WARNING, lh, "library", "the plan was made from library %s; the "
                 "kit is printed from library %s", p->library_hash, rb_library_hash(lib));
     p->seed = (unsigned long long)whole_of(&r, root, "seed", "", 0,
                                            (long long)RB_PLAN_MAX_SEED, 0);
@@ -366,7 +316,7 @@ rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *te
     const cJSON *role = member(&r, root, "role", "", cJSON_Object, "an object");
     int role_minutes = 0;
     if (role) {
-        check_keys(&r, role, "role", role_keys);
+        json_check_keys(&r.rep, role, "role", role_keys);
         text_of(&r, role, "title", "role", MAX_TEXT);
         role_minutes = (int)whole_of(&r, role, "minutes", "role", 5, 480, 0);
         const cJSON *id = member(&r, role, "id", "role", cJSON_String, "a role id (text)");
@@ -377,10 +327,10 @@ rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *te
             } else {
                 const char *near = rb_library_suggest(lib, id->valuestring);
                 if (near)
-                    problem(&r, RB_ERROR, id, "role.id", "unknown role '%s' (did you mean "
+                    json_problem(&r.rep, RB_ERROR, id, "role.id", "unknown role '%s' (did you mean "
                             "'%s'?)", id->valuestring, near);
                 else
-                    problem(&r, RB_ERROR, id, "role.id", "unknown role '%s'",
+                    json_problem(&r.rep, RB_ERROR, id, "role.id", "unknown role '%s'",
                             id->valuestring);
             }
         }
@@ -392,7 +342,7 @@ rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *te
     if (cs) {
         size_t n = (size_t)cJSON_GetArraySize(cs), i = 0;
         if (n == 0 || n > 100) {
-            problem(&r, RB_ERROR, cs, "competencies", "has %zu entries; give 1 to 100", n);
+            json_problem(&r.rep, RB_ERROR, cs, "competencies", "has %zu entries; give 1 to 100", n);
         } else {
             rb_plan_competency *pcs = arena_alloc(r.arena, n * sizeof *pcs);
             for (const cJSON *c = cs->child; c && pcs; c = c->next, i++) {
@@ -406,22 +356,22 @@ rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *te
                     of_role = of_role || p->role->needs[k].competency == comp;
                 for (size_t k = 0; k < i && comp; k++)
                     if (pcs[k].competency == comp)
-                        problem(&r, RB_ERROR, c, path, "competency '%s' is planned twice",
+                        json_problem(&r.rep, RB_ERROR, c, path, "competency '%s' is planned twice",
                                 comp->id);
                 if (!of_role)
-                    problem(&r, RB_ERROR, c, path, "role '%s' does not need competency "
+                    json_problem(&r.rep, RB_ERROR, c, path, "role '%s' does not need competency "
                             "'%s'", p->role->id, comp->id);
             }
             p->competencies = pcs;
             p->ncompetencies = pcs ? n : 0;
         }
     }
-    if (!r.errors && role_minutes && total != role_minutes)
-        problem(&r, RB_ERROR, role, "role.minutes", "the time budgets add up to %d "
+    if (!r.rep.errors && role_minutes && total != role_minutes)
+        json_problem(&r.rep, RB_ERROR, role, "role.minutes", "the time budgets add up to %d "
                 "minutes, not %d", total, role_minutes);
 done:
     cJSON_Delete(root);
-    if (r.errors) {
+    if (r.rep.errors) {
         rb_plan_free(p);
         return NULL;
     }

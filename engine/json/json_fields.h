@@ -1,0 +1,30 @@
+/*
+ * Checking the fields of a JSON document read with json_parse(): problems
+ * are reported with the file, the line of the value and its place in the
+ * document (answers[2].competency), and counted.
+ */
+#ifndef RB_JSON_FIELDS_H
+#define RB_JSON_FIELDS_H
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+
+#include "rubric/diag.h"
+
+typedef struct json_report {
+    const char *source;  /* file name in messages */
+    int line0;           /* added to lines (a batch line's offset) */
+    rb_diags *diags;
+    size_t errors;
+} json_report;
+
+/* "source:line: error: path: message" (no "path: " when path is empty). */
+void json_problem(json_report *r, rb_severity sev, const cJSON *node, const char *path,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* What a value is, in words for messages: text, number, list, ... */
+const char *json_kind(const cJSON *v);
+/* Report members of `obj` not in `known`, with "did you mean". */
+void json_check_keys(json_report *r, const cJSON *obj, const char *path,
+                     const char *const *known);
+
+#endif
