@@ -354,18 +354,8 @@ rb_interview *rb_interview_read(const rb_library *lib, const char *path, rb_diag
 {
     char *text;
     size_t len;
-    read_status st = read_file_limited(path, RB_MAX_ANSWERS_FILE, &text, &len);
-    if (st == READ_TOO_BIG) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, path, 0, 0, NULL,
-                     "file is %zu bytes, over the limit of %zu MiB", len,
-                     RB_MAX_ANSWERS_FILE >> 20);
+    if (!json_read_document(path, RB_MAX_ANSWERS_FILE, diags, &text, &len))
         return NULL;
-    }
-    if (st != READ_OK) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_SYSTEM, path, 0, 0, NULL,
-                     "cannot read file: %s", strerror(errno));
-        return NULL;
-    }
     rb_interview *iv = rb_interview_parse(lib, path, 0, text, len, diags);
     free(text);
     return iv;

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -53,4 +54,21 @@ void json_check_keys(json_report *r, const cJSON *obj, const char *path,
         else
             json_problem(r, RB_ERROR, c, path, "unknown field '%s'", c->string);
     }
+}
+
+bool json_read_document(const char *path, size_t limit, rb_diags *diags, char **text,
+                        size_t *len)
+{
+    read_status st = read_file_limited(path, limit, text, len);
+    if (st == READ_TOO_BIG) {
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, path, 0, 0, NULL,
+                     "file is %zu bytes, over the limit of %zu MiB", *len, limit >> 20);
+        return false;
+    }
+    if (st != READ_OK) {
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_SYSTEM, path, 0, 0, NULL,
+                     "cannot read file: %s", strerror(errno));
+        return false;
+    }
+    return true;
 }

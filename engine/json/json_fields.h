@@ -7,6 +7,7 @@
 #define RB_JSON_FIELDS_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "rubric/diag.h"
@@ -26,5 +27,10 @@ const char *json_kind(const cJSON *v);
 /* Report members of `obj` not in `known`, with "did you mean". */
 void json_check_keys(json_report *r, const cJSON *obj, const char *path,
                      const char *const *known);
+
+/* Read a whole JSON document from `path` (at most `limit` bytes) for one
+ * of the readers; problems go to `diags`. The text is malloc'ed. */
+bool json_read_document(const char *path, size_t limit, rb_diags *diags, char **text,
+                        size_t *len);
 
 #endif

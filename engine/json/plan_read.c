@@ -382,18 +382,8 @@ rb_plan *rb_plan_read(const rb_library *lib, const char *path, rb_diags *diags)
 {
     char *text;
     size_t len;
-    read_status st = read_file_limited(path, RB_MAX_PLAN_FILE, &text, &len);
-    if (st == READ_TOO_BIG) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, path, 0, 0, NULL,
-                     "file is %zu bytes, over the limit of %zu MiB", len,
-                     RB_MAX_PLAN_FILE >> 20);
+    if (!json_read_document(path, RB_MAX_PLAN_FILE, diags, &text, &len))
         return NULL;
-    }
-    if (st != READ_OK) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_SYSTEM, path, 0, 0, NULL,
-                     "cannot read file: %s", strerror(errno));
-        return NULL;
-    }
     rb_plan *p = rb_plan_parse(lib, path, text, len, diags);
     free(text);
     return p;
