@@ -19,44 +19,11 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "scratch.h"
 #include "rubric/journal.h"
 #include "util/crc32c.h"
 
 /* ---- helpers -------------------------------------------------------------- */
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-static void rm_tree(const char *dir)
-{
-    nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static char *make_tmpdir(char *buf, size_t size)
-{
-    const char *base = getenv("TMPDIR");
-    snprintf(buf, size, "%s/rubric-journal-XXXXXX", base && *base ? base : "/tmp");
-    return mkdtemp(buf);
-}
-
-static int count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    int n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL)
-        if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-            n++;
-    closedir(d);
-    return n;
-}
 
 /* The whole file in malloc'ed memory (NULL when it cannot be read). */
 static unsigned char *slurp(const char *path, size_t *len)
@@ -199,7 +166,7 @@ TEST(crc32c_test_vectors)
 TEST(create_writes_header_mode_and_no_temporaries)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     snprintf(path, sizeof path, "%s/session.rbj", dir);
     rb_journal *j = NULL;
     rb_journal_err e;
@@ -242,7 +209,7 @@ TEST(create_writes_header_mode_and_no_temporaries)
 TEST(record_layout_is_length_crc_payload)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     REQUIRE(make_journal(dir, "j", path, sizeof path, three, 3) != NULL);
     size_t len = 0;
     unsigned char *d = slurp(path, &len);
@@ -264,7 +231,7 @@ TEST(record_layout_is_length_crc_payload)
 TEST(append_then_recover_round_trip)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     REQUIRE(make_journal(dir, "j", path, sizeof path, three, 3) != NULL);
 
     got g = { 0 };
@@ -316,7 +283,7 @@ TEST(append_then_recover_round_trip)
 TEST(largest_record_round_trips_and_one_more_byte_is_refused)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     snprintf(path, sizeof path, "%s/big", dir);
     unsigned char *big = malloc(RB_JOURNAL_MAX_RECORD + 1);
     REQUIRE(big != NULL);
@@ -348,7 +315,7 @@ TEST(largest_record_round_trips_and_one_more_byte_is_refused)
 TEST(file_size_limit_on_append_and_recover)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     snprintf(path, sizeof path, "%s/full", dir);
     unsigned char *big = calloc(1, RB_JOURNAL_MAX_RECORD);
     REQUIRE(big != NULL);
@@ -401,7 +368,7 @@ TEST(records_across_read_windows)
 {
     /* Recovery reads 64 KiB at a time: records straddle those windows. */
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     snprintf(path, sizeof path, "%s/many", dir);
     static uint64_t starts[WIN_N];
     rb_journal *j = NULL;
@@ -473,7 +440,7 @@ TEST(records_across_read_windows)
 TEST(open_flags_missing_and_existing)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     snprintf(path, sizeof path, "%s/none", dir);
     rb_journal *j = (rb_journal *)1;
     rb_journal_err e;
@@ -519,7 +486,7 @@ TEST(open_flags_missing_and_existing)
 TEST(one_handle_at_a_time)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     REQUIRE(make_journal(dir, "j", path, sizeof path, three, 1) != NULL);
     rb_journal *j = NULL, *k = NULL;
     rb_journal_err e;
@@ -571,7 +538,7 @@ static void cut_and_recover(const char *path, size_t cut, size_t want_records,
 TEST(torn_tail_is_dropped_and_file_truncated)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     /* Inside the last record's header, payload; inside an empty record's
      * header; exactly at a boundary. */
     const size_t cuts[][3] = {
@@ -615,7 +582,7 @@ TEST(torn_tail_is_dropped_and_file_truncated)
 TEST(zero_filled_tail_is_dropped)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     REQUIRE(make_journal(dir, "j", path, sizeof path, three, 3) != NULL);
     /* What a crash can leave when the size reached the disk but the data
      * did not: zeros after the last record. */
@@ -637,7 +604,7 @@ TEST(zero_filled_tail_is_dropped)
 TEST(callback_can_stop_and_nothing_is_truncated)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     REQUIRE(make_journal(dir, "j", path, sizeof path, three, 3) != NULL);
     REQUIRE(truncate(path, END3 - 1) == 0);
     got g = { 0 };
@@ -678,7 +645,7 @@ static rb_journal_status damage(const char *dir, const char *name, size_t at,
 TEST(bad_checksum_in_the_middle_stops_with_offset)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     got g = { 0 };
     rb_journal_report rep;
     /* A payload byte of record 1... record 1 is empty, so take record 0. */
@@ -726,7 +693,7 @@ TEST(bad_checksum_in_the_middle_stops_with_offset)
 TEST(damaged_lengths_are_corruption_not_torn_tails)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     got g = { 0 };
     rb_journal_report rep;
 
@@ -771,7 +738,7 @@ TEST(damaged_lengths_are_corruption_not_torn_tails)
 TEST(bad_headers_are_errors)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     snprintf(path, sizeof path, "%s/h", dir);
     rb_journal_report rep;
     rb_journal *j = NULL;
@@ -823,7 +790,7 @@ TEST(bad_headers_are_errors)
 TEST(failed_write_breaks_the_handle)
 {
     char dir[1024], path[1200];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
     REQUIRE(make_journal(dir, "j", path, sizeof path, three, 3) != NULL);
     rb_journal *j = NULL;
     rb_journal_err e;

@@ -17,67 +17,10 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "scratch.h"
 #include "rubric/rubric.h"
 
 /* ---- helpers -------------------------------------------------------------- */
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-typedef struct tmpdir {
-    char path[1024];
-} tmpdir;
-
-static bool tmpdir_make(tmpdir *t)
-{
-    const char *base = getenv("TMPDIR");
-    snprintf(t->path, sizeof t->path, "%s/rubric-loader-XXXXXX",
-             base && *base ? base : "/tmp");
-    if (!mkdtemp(t->path)) {
-        fprintf(stderr, "mkdtemp: %s\n", strerror(errno));
-        return false;
-    }
-    return true;
-}
-
-static void tmpdir_remove(tmpdir *t)
-{
-    nftw(t->path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* Write `text` to `rel` under the folder, creating folders on the way. */
-static bool put(const tmpdir *t, const char *rel, const char *text)
-{
-    char path[2048];
-    snprintf(path, sizeof path, "%s/%s", t->path, rel);
-    for (char *p = path + strlen(t->path) + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(path, 0755) != 0 && errno != EEXIST)
-                return false;
-            *p = '/';
-        }
-    }
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return false;
-    bool ok = fputs(text, f) >= 0;
-    return fclose(f) == 0 && ok;
-}
-
-static void print_diags(const rb_diags *d)
-{
-    for (size_t i = 0; d && i < rb_diags_count(d); i++) {
-        const rb_diag *x = rb_diags_at(d, i);
-        fprintf(stderr, "    %s:%d: %s: %s\n", x->file ? x->file : "(none)", x->line,
-                x->severity == RB_ERROR ? "error" : "warning", x->message);
-    }
-}
 
 /* Load the folder as a library, from inside it. */
 static rb_library *load_opts(const tmpdir *t, const rb_load_options *opt,
@@ -166,11 +109,11 @@ static bool hash_of(char out[80], const char *const *files)
 {
     tmpdir t;
     out[0] = '\0';
-    if (!tmpdir_make(&t))
+    if (!tmpdir_make(&t, "loader"))
         return false;
     bool ok = true;
     for (size_t i = 0; files[i]; i += 2)
-        ok = ok && put(&t, files[i], files[i + 1]);
+        ok = ok && tmpdir_put(&t, files[i], files[i + 1]);
     rb_diags *d = NULL;
     rb_library *lib = ok ? load(&t, &d) : NULL;
     if (lib)
@@ -277,16 +220,16 @@ static const char BANK[] =
 /* Write the standard library into `t`: one file per definition. */
 static bool put_standard(const tmpdir *t)
 {
-    return put(t, "scales.lua", SCALES) && put(t, "comp-x.lua", COMP_X) &&
-           put(t, "comp-y.lua", COMP_Y) && put(t, "comp-z.lua", COMP_Z) &&
-           put(t, "roles/r.lua", ROLE) && put(t, "banks/k.lua", BANK);
+    return tmpdir_put(t, "scales.lua", SCALES) && tmpdir_put(t, "comp-x.lua", COMP_X) &&
+           tmpdir_put(t, "comp-y.lua", COMP_Y) && tmpdir_put(t, "comp-z.lua", COMP_Z) &&
+           tmpdir_put(t, "roles/r.lua", ROLE) && tmpdir_put(t, "banks/k.lua", BANK);
 }
 
 /* Load the standard library; NULL (reported) on failure. */
 static rb_library *load_standard(tmpdir *t, rb_diags **d)
 {
     *d = NULL;
-    if (!tmpdir_make(t))
+    if (!tmpdir_make(t, "loader"))
         return NULL;
     if (!put_standard(t)) {
         tmpdir_remove(t);
@@ -312,7 +255,7 @@ TEST(valid_library_counts_and_files)
     tmpdir t;
     rb_diags *d;
     size_t run = 0;
-    REQUIRE(tmpdir_make(&t));
+    REQUIRE(tmpdir_make(&t, "loader"));
     REQUIRE(put_standard(&t));
     rb_library *lib = load_opts(&t, NULL, &d, &run);
     REQUIRE(d != NULL);
@@ -587,9 +530,9 @@ TEST(scoring_defaults_parameters_and_function)
 TEST(no_hooks_without_scoring_function)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
-    REQUIRE(put(&t, "scales.lua", SCALES) && put(&t, "x.lua", COMP_X) &&
-            put(&t, "y.lua", COMP_Y));
+    REQUIRE(tmpdir_make(&t, "loader"));
+    REQUIRE(tmpdir_put(&t, "scales.lua", SCALES) && tmpdir_put(&t, "x.lua", COMP_X) &&
+            tmpdir_put(&t, "y.lua", COMP_Y));
     rb_diags *d;
     rb_library *lib = load(&t, &d);
     CHECK(lib != NULL);
@@ -605,7 +548,7 @@ TEST(many_loads_with_hooks_free_cleanly)
     /* Each library with a hook owns a Lua state; load and free several,
      * interleaved, so a leak or double free would show (sanitizer build). */
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
+    REQUIRE(tmpdir_make(&t, "loader"));
     REQUIRE(put_standard(&t));
     rb_library *libs[4] = { 0 };
     rb_diags *ds[4] = { 0 };
@@ -626,7 +569,7 @@ TEST(many_loads_with_hooks_free_cleanly)
 TEST(warnings_do_not_block)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
+    REQUIRE(tmpdir_make(&t, "loader"));
     /* Level 2 has no questions; the question of level 3 has no probes. */
     static const char comp[] =
         "competency \"w\" {\n"
@@ -635,7 +578,7 @@ TEST(warnings_do_not_block)
         "  level(2) { behaviours = { \"W2.\" } },\n"
         "  level(3) { behaviours = { \"W3.\" }, questions = { \"Bare?\" } },\n"
         "}\n";
-    REQUIRE(put(&t, "scales.lua", SCALES) && put(&t, "w.lua", comp));
+    REQUIRE(tmpdir_put(&t, "scales.lua", SCALES) && tmpdir_put(&t, "w.lua", comp));
     rb_diags *d;
     rb_library *lib = load(&t, &d);
     CHECK(lib != NULL);
@@ -669,8 +612,8 @@ TEST(ids_stable_when_texts_change)
     char *x4 = x3 ? replace(x3, "\"P2?\"", "\"What else?\"") : NULL;
     REQUIRE(x4 != NULL);
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
-    REQUIRE(put(&t, "scales.lua", SCALES) && put(&t, "x.lua", x4));
+    REQUIRE(tmpdir_make(&t, "loader"));
+    REQUIRE(tmpdir_put(&t, "scales.lua", SCALES) && tmpdir_put(&t, "x.lua", x4));
     rb_diags *d;
     rb_library *lib = load(&t, &d);
     CHECK(lib != NULL);
@@ -905,10 +848,10 @@ TEST(bug_hash_changes_when_scoring_function_reformatted)
 static rb_library *load_files(tmpdir *t, const char *const *files, rb_diags **d)
 {
     *d = NULL;
-    if (!tmpdir_make(t))
+    if (!tmpdir_make(t, "loader"))
         return NULL;
     for (size_t i = 0; files[i]; i += 2)
-        if (!put(t, files[i], files[i + 1]))
+        if (!tmpdir_put(t, files[i], files[i + 1]))
             return NULL;
     return load(t, d);
 }
@@ -1073,12 +1016,12 @@ TEST(error_duplicate_ids)
 TEST(library_only_when_no_errors)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
+    REQUIRE(tmpdir_make(&t, "loader"));
     REQUIRE(put_standard(&t));
     /* One bad value among good definitions: no library at all. */
     char *bad = replace(ROLE, "minutes = 30", "minutes = 3");
     REQUIRE(bad != NULL);
-    REQUIRE(put(&t, "roles/r.lua", bad));
+    REQUIRE(tmpdir_put(&t, "roles/r.lua", bad));
     rb_diags *d;
     size_t run = 0;
     rb_library *lib = load_opts(&t, NULL, &d, &run);
@@ -1089,7 +1032,7 @@ TEST(library_only_when_no_errors)
     CHECK(x && x->line == line_of(ROLE, "role") && strcmp(x->file, "roles/r.lua") == 0);
     rb_diags_free(d);
     /* Fixed: the library comes back. */
-    REQUIRE(put(&t, "roles/r.lua", ROLE));
+    REQUIRE(tmpdir_put(&t, "roles/r.lua", ROLE));
     lib = load(&t, &d);
     CHECK(lib != NULL);
     CHECK_EQ_INT(rb_diags_errors(d), 0);
@@ -1102,9 +1045,9 @@ TEST(library_only_when_no_errors)
 TEST(memory_limit_stops_a_growing_table)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
+    REQUIRE(tmpdir_make(&t, "loader"));
     REQUIRE(put_standard(&t));
-    REQUIRE(put(&t, "grow.lua",
+    REQUIRE(tmpdir_put(&t, "grow.lua",
                 "-- keeps growing a table\n"
                 "local t = {}\n"
                 "local i = 0\n"
@@ -1137,9 +1080,9 @@ TEST(memory_limit_stops_a_growing_table)
 TEST(memory_limit_stops_a_growing_string)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
-    REQUIRE(put(&t, "scales.lua", SCALES));
-    REQUIRE(put(&t, "strings.lua",
+    REQUIRE(tmpdir_make(&t, "loader"));
+    REQUIRE(tmpdir_put(&t, "scales.lua", SCALES));
+    REQUIRE(tmpdir_put(&t, "strings.lua",
                 "local s = \"x\"\n"
                 "while true do s = s .. s end\n"));
     rb_load_options opt = { 0 };
@@ -1158,7 +1101,7 @@ TEST(memory_limit_stops_a_growing_string)
 TEST(memory_limit_allows_the_standard_library)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
+    REQUIRE(tmpdir_make(&t, "loader"));
     REQUIRE(put_standard(&t));
     rb_load_options opt = { 0 };
     opt.memory_limit = (size_t)4 << 20;
@@ -1173,9 +1116,9 @@ TEST(memory_limit_allows_the_standard_library)
 TEST(instruction_limit_stops_a_loop)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
+    REQUIRE(tmpdir_make(&t, "loader"));
     REQUIRE(put_standard(&t));
-    REQUIRE(put(&t, "loop.lua",
+    REQUIRE(tmpdir_put(&t, "loop.lua",
                 "-- never ends\n"
                 "local n = 0\n"
                 "while true do n = n + 1 end\n"));
@@ -1202,14 +1145,14 @@ TEST(instruction_limit_is_per_file)
 {
     /* Three files each using most of the budget: none is stopped. */
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
+    REQUIRE(tmpdir_make(&t, "loader"));
     REQUIRE(put_standard(&t));
     static const char busy[] =
         "local n = 0\n"
         "for i = 1, 60000 do n = n + i end\n"
         "assert(n > 0)\n";
-    REQUIRE(put(&t, "busy1.lua", busy) && put(&t, "busy2.lua", busy) &&
-            put(&t, "busy3.lua", busy));
+    REQUIRE(tmpdir_put(&t, "busy1.lua", busy) && tmpdir_put(&t, "busy2.lua", busy) &&
+            tmpdir_put(&t, "busy3.lua", busy));
     rb_load_options opt = { 0 };
     opt.instruction_limit = 200000;
     rb_diags *d;
@@ -1223,9 +1166,9 @@ TEST(instruction_limit_is_per_file)
 TEST(instruction_limit_in_an_included_file)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
-    REQUIRE(put(&t, "main.lua", "include \"parts/spin.lua\"\n"));
-    REQUIRE(put(&t, "parts/spin.lua", "local n = 0\n\nrepeat n = n + 1 until false\n"));
+    REQUIRE(tmpdir_make(&t, "loader"));
+    REQUIRE(tmpdir_put(&t, "main.lua", "include \"parts/spin.lua\"\n"));
+    REQUIRE(tmpdir_put(&t, "parts/spin.lua", "local n = 0\n\nrepeat n = n + 1 until false\n"));
     rb_load_options opt = { 0 };
     opt.instruction_limit = 100000;
     rb_diags *d;
@@ -1248,9 +1191,9 @@ TEST(instruction_limit_in_an_included_file)
 TEST(bug_limit_messages_round_small_limits_to_zero)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
-    REQUIRE(put(&t, "grow.lua", "local t = {}\nwhile true do t[#t + 1] = {} end\n"));
-    REQUIRE(put(&t, "loop.lua", "while true do end\n"));
+    REQUIRE(tmpdir_make(&t, "loader"));
+    REQUIRE(tmpdir_put(&t, "grow.lua", "local t = {}\nwhile true do t[#t + 1] = {} end\n"));
+    REQUIRE(tmpdir_put(&t, "loop.lua", "while true do end\n"));
     rb_load_options opt = { 0 };
     opt.memory_limit = (size_t)512 << 10;
     opt.instruction_limit = 200000;
@@ -1311,8 +1254,8 @@ static int load_in_child(const tmpdir *t, size_t memory_limit)
 TEST(bug_small_memory_limit_aborts_process)
 {
     tmpdir t;
-    REQUIRE(tmpdir_make(&t));
-    REQUIRE(put(&t, "scales.lua", SCALES));
+    REQUIRE(tmpdir_make(&t, "loader"));
+    REQUIRE(tmpdir_put(&t, "scales.lua", SCALES));
     int killed = 0;
     for (size_t kib = 1; kib <= 32; kib++) {
         int sig = load_in_child(&t, kib * 1024);

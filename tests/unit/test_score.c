@@ -19,59 +19,12 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "scratch.h"
 #include "rubric/rubric.h"
 #include "text/text.h"
 
 /* ---- temp folders and loading ------------------------------------------------ */
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-typedef struct tmpdir {
-    char path[1024];
-} tmpdir;
-
-static bool tmpdir_make(tmpdir *t)
-{
-    const char *base = getenv("TMPDIR");
-    snprintf(t->path, sizeof t->path, "%s/rubric-score-XXXXXX",
-             base && *base ? base : "/tmp");
-    if (!mkdtemp(t->path)) {
-        fprintf(stderr, "mkdtemp: %s\n", strerror(errno));
-        return false;
-    }
-    return true;
-}
-
-static void tmpdir_remove(tmpdir *t)
-{
-    nftw(t->path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static bool put(const tmpdir *t, const char *rel, const char *text)
-{
-    char path[2048];
-    snprintf(path, sizeof path, "%s/%s", t->path, rel);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return false;
-    bool ok = fputs(text, f) >= 0;
-    return fclose(f) == 0 && ok;
-}
-
-static void print_diags(const rb_diags *d)
-{
-    for (size_t i = 0; d && i < rb_diags_count(d); i++) {
-        const rb_diag *x = rb_diags_at(d, i);
-        fprintf(stderr, "    %s:%d: %s: %s\n", x->file ? x->file : "(none)", x->line,
-                x->severity == RB_ERROR ? "error" : "warning", x->message);
-    }
-}
 
 static rb_library *load_dir(const tmpdir *t, rb_diags **diags)
 {
@@ -206,15 +159,15 @@ typedef struct fixture {
 static bool setup2(fixture *f, const char *coaching_scoring, const char *planning_scoring)
 {
     memset(f, 0, sizeof *f);
-    if (!tmpdir_make(&f->t))
+    if (!tmpdir_make(&f->t, "score"))
         return false;
     char coaching[8192], planning[4096];
     snprintf(coaching, sizeof coaching, COACHING, coaching_scoring ? coaching_scoring : "");
     snprintf(planning, sizeof planning, PLANNING, planning_scoring ? planning_scoring : "");
-    bool ok = put(&f->t, "a-scale.lua", SCALE) && put(&f->t, "b-cues.lua", CUES) &&
-              put(&f->t, "c-coaching.lua", coaching) &&
-              put(&f->t, "d-planning.lua", planning) && put(&f->t, "e-stress.lua", STRESS) &&
-              put(&f->t, "f-role.lua", ROLE);
+    bool ok = tmpdir_put(&f->t, "a-scale.lua", SCALE) && tmpdir_put(&f->t, "b-cues.lua", CUES) &&
+              tmpdir_put(&f->t, "c-coaching.lua", coaching) &&
+              tmpdir_put(&f->t, "d-planning.lua", planning) && tmpdir_put(&f->t, "e-stress.lua", STRESS) &&
+              tmpdir_put(&f->t, "f-role.lua", ROLE);
     if (!ok)
         return false;
     f->lib = load_dir(&f->t, &f->diags);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "scratch.h"
 #include "rubric/buf.h"
 #include "rubric/diag.h"
 #include "rubric/io.h"
@@ -24,40 +25,6 @@
 
 #define S(lit) (lit), (sizeof(lit) - 1) /* a literal and its length */
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-static void rm_tree(const char *dir)
-{
-    nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static char *make_tmpdir(char *buf, size_t size)
-{
-    const char *base = getenv("TMPDIR");
-    snprintf(buf, size, "%s/rubric-util-XXXXXX", base && *base ? base : "/tmp");
-    return mkdtemp(buf);
-}
-
-/* Number of entries (other than . and ..) in a folder, or -1. */
-static int count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    int n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL)
-        if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-            n++;
-    closedir(d);
-    return n;
-}
 
 /* Read a whole small file into buf; returns its length or -1. */
 static long slurp(const char *path, char *buf, size_t size)
@@ -636,7 +603,7 @@ TEST(diags_system_flag)
 TEST(write_file_atomic_content_and_mode)
 {
     char dir[1024];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "util") != NULL);
     char path[2048], buf[256], err[256] = "";
     snprintf(path, sizeof path, "%s/out.json", dir);
 
@@ -693,7 +660,7 @@ TEST(write_file_atomic_content_and_mode)
 TEST(write_file_atomic_failure_leaves_nothing)
 {
     char dir[1024];
-    REQUIRE(make_tmpdir(dir, sizeof dir) != NULL);
+    REQUIRE(make_tmpdir(dir, sizeof dir, "util") != NULL);
     char path[3072], missing[2048], err[256] = "";
     snprintf(missing, sizeof missing, "%s/no-such-dir", dir);
     snprintf(path, sizeof path, "%s/out.txt", missing);
