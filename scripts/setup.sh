@@ -11,7 +11,7 @@ shift || true
 
 packages=(
   build-essential cmake pkg-config
-  liblua5.4-dev libcjson-dev libpcre2-dev nettle-dev libstemmer-dev
+  liblua5.4-dev libcjson-dev libpcre2-dev nettle-dev libstemmer-dev libedit-dev
 )
 # More for some jobs (the tests add their tools), as a space-separated list.
 read -r -a extra <<<"${RUBRIC_EXTRA_PACKAGES:-}"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 # What the tests use beyond the build: schema validation, a real browser for
 # the HTML sheet, GNU time.
-export RUBRIC_EXTRA_PACKAGES="python3 python3-jsonschema chromium time"
+export RUBRIC_EXTRA_PACKAGES="python3 python3-jsonschema chromium time tmux"
 
 echo "== build (RelWithDebInfo, warnings as errors)"
 scripts/setup.sh build -DRUBRIC_WERROR=ON -DBUILD_TESTING=ON

@@ -59,6 +59,9 @@ void cli_print_diags(FILE *f, const rb_diags *d);
 int cli_exit_for(const rb_diags *d);
 /* Write `b` to `path` atomically, or to stdout when path is NULL or "-". */
 int cli_write(const char *path, const rb_buf *b);
+/* The same with the new file's permission bits: 0600 for a person's
+ * private records (assessments, sessions, plans). */
+int cli_write_mode(const char *path, const rb_buf *b, unsigned mode);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -139,6 +139,11 @@ int cli_load(const char *library_option, rb_library **lib)
 
 int cli_write(const char *path, const rb_buf *b)
 {
+    return cli_write_mode(path, b, 0644);
+}
+
+int cli_write_mode(const char *path, const rb_buf *b, unsigned mode)
+{
     if (!rb_buf_ok(b))
         return cli_error(EXIT_SYSTEM, "out of memory");
     if (!path || strcmp(path, "-") == 0) {
@@ -151,7 +156,7 @@ int cli_write(const char *path, const rb_buf *b)
         return EXIT_OK;
     }
     char err[256];
-    if (rb_write_file_atomic(path, b->data ? b->data : "", b->len, 0644, err,
+    if (rb_write_file_atomic(path, b->data ? b->data : "", b->len, mode, err,
                              sizeof err) != 0)
         return cli_error(EXIT_SYSTEM, "cannot write '%s': %s", path, err);
     return EXIT_OK;

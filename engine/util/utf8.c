@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "rubric/io.h"
 #include "util/util.h"
 
 size_t utf8_invalid_at(const char *str, size_t len)
@@ -60,4 +61,9 @@ size_t utf8_count(const char *s, size_t len)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             n++;
     return n;
+}
+
+bool rb_text_valid(const char *s, size_t len)
+{
+    return memchr(s, '\0', len) == NULL && utf8_valid(s, len);
 }

@@ -4,6 +4,7 @@
 #ifndef RUBRIC_IO_H
 #define RUBRIC_IO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Write `len` bytes to `path` atomically: a temporary file in the same
@@ -13,5 +14,9 @@
  * Returns 0 or -1. */
 int rb_write_file_atomic(const char *path, const void *data, size_t len,
                          unsigned mode, char *err, size_t errsize);
+
+/* True when `s` (len bytes) is valid UTF-8 without NUL bytes: text a
+ * person could have typed. */
+bool rb_text_valid(const char *s, size_t len);
 
 #endif
