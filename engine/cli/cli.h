@@ -77,5 +77,6 @@ int cmd_compare(int argc, char **argv);
 int cmd_agreement(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_guide(int argc, char **argv);
+int cmd_interview(int argc, char **argv);
 
 #endif

@@ -11,9 +11,10 @@ static const char help[] =
     "usage: rubric score [--format md|json|html|csv] [-o FILE] [--library DIR] ANSWERS...\n"
     "       rubric score --batch [--library DIR] [FILE|-]\n"
     "\n"
-    "Score recorded answers (rubric.answers/1 JSON) against the rubric library and\n"
-    "write the scoring sheet: for each competency the level the evidence supports,\n"
-    "with the quotes behind it, the interviewer's rating, flags and the role fit.\n"
+    "Score recorded answers (rubric.answers/1 JSON, or submitted sessions of\n"
+    "'rubric interview') against the rubric library and write the scoring sheet:\n"
+    "for each competency the level the evidence supports, with the quotes behind\n"
+    "it, the interviewer's rating, flags and the role fit.\n"
     "\n"
     "  --format md     Markdown (default), for the terminal and for pasting\n"
     "  --format json   rubric.sheet/1 (an array of them for several files)\n"
@@ -242,7 +243,9 @@ int cmd_score(int argc, char **argv)
         rb_sheet **sheets = calloc(nfiles, sizeof *sheets);
         size_t ok = 0;
         for (size_t i = 0; ivs && sheets && i < nfiles; i++) {
-            ivs[i] = rb_interview_read(lib, files[i], d);
+            ivs[i] = rb_session_file(files[i])
+                         ? rb_session_read_submitted(lib, files[i], d)
+                         : rb_interview_read(lib, files[i], d);
             if (ivs[i] && (sheets[ok] = rb_score(scorer, ivs[i], d)))
                 ok++;
         }

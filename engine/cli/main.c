@@ -18,6 +18,7 @@ static const command commands[] = {
     { "agreement", cmd_agreement, "inter-rater agreement statistics on a ratings table" },
     { "plan", cmd_plan, "a structured interview plan for a role" },
     { "guide", cmd_guide, "the printable interview kit for a plan" },
+    { "interview", cmd_interview, "run a structured interview from a plan" },
     { NULL, NULL, NULL },
 };
 

@@ -407,12 +407,14 @@ static rb_journal_status scan(scanner *s, rb_journal_record_fn fn, void *ctx,
     return RB_JOURNAL_OK;
 }
 
-/* Open `path` for reading and writing as a regular file and take the
- * exclusive lock. Returns the descriptor, or -1 with `e` set. */
-static int open_locked(const char *path, int extra_flags, struct stat *st,
-                       rb_journal_err *e)
+/* Open `path` as a regular file, for reading and writing with the
+ * exclusive lock, or (`read_only`) for reading with a shared lock. Returns
+ * the descriptor, or -1 with `e` set. */
+static int open_locked(const char *path, int extra_flags, bool read_only,
+                       struct stat *st, rb_journal_err *e)
 {
-    int fd = open(path, O_RDWR | O_CLOEXEC | O_NONBLOCK | extra_flags);
+    int fd = open(path, (read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC | O_NONBLOCK |
+                  extra_flags);
     if (fd < 0) {
         int en = errno;
         set_err(e, path, RB_JOURNAL_ERR_IO, en, RB_JOURNAL_NO_OFFSET, 0,
@@ -435,7 +437,7 @@ static int open_locked(const char *path, int extra_flags, struct stat *st,
     int fl = fcntl(fd, F_GETFL);
     if (fl >= 0)
         (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    while (flock(fd, (read_only ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
         int en = errno;
         if (en == EINTR)
             continue;
@@ -600,7 +602,7 @@ rb_journal_status rb_journal_open(const char *path, unsigned flags,
      * (the file appeared between our open and our link) goes round again. */
     for (int attempt = 0; attempt < 4; attempt++) {
         if (!(flags & RB_JOURNAL_EXCL)) {
-            int fd = open_locked(path, O_APPEND, &st, e);
+            int fd = open_locked(path, O_APPEND, false, &st, e);
             if (fd >= 0)
                 return adopt(fd, path, &st, out, e);
             if (e->sys_errno != ENOENT || !(flags & RB_JOURNAL_CREATE))
@@ -609,7 +611,7 @@ rb_journal_status rb_journal_open(const char *path, unsigned flags,
         }
         rb_journal_status s = create_journal(path, e);
         if (s == RB_JOURNAL_OK) {
-            int fd = open_locked(path, O_APPEND, &st, e);
+            int fd = open_locked(path, O_APPEND, false, &st, e);
             if (fd < 0)
                 return e->status;
             return adopt(fd, path, &st, out, e);
@@ -707,8 +709,23 @@ rb_journal_status rb_journal_close(rb_journal *j, rb_journal_err *err)
 
 /* ---- recovery -------------------------------------------------------------- */
 
+static rb_journal_status read_journal(const char *path, rb_journal_record_fn fn,
+                                      void *ctx, rb_journal_report *rep, bool repair);
+
 rb_journal_status rb_journal_recover(const char *path, rb_journal_record_fn fn,
                                      void *ctx, rb_journal_report *rep)
+{
+    return read_journal(path, fn, ctx, rep, true);
+}
+
+rb_journal_status rb_journal_read(const char *path, rb_journal_record_fn fn,
+                                  void *ctx, rb_journal_report *rep)
+{
+    return read_journal(path, fn, ctx, rep, false);
+}
+
+static rb_journal_status read_journal(const char *path, rb_journal_record_fn fn,
+                                      void *ctx, rb_journal_report *rep, bool repair)
 {
     if (!rep)
         return RB_JOURNAL_ERR_ARG;
@@ -719,13 +736,13 @@ rb_journal_status rb_journal_recover(const char *path, rb_journal_record_fn fn,
                        RB_JOURNAL_NO_OFFSET, 0,
                        "invalid arguments to rb_journal_recover");
     struct stat st;
-    int fd = open_locked(path, 0, &st, &rep->err);
+    int fd = open_locked(path, 0, !repair, &st, &rep->err);
     if (fd < 0)
         return rep->err.status;
     scanner s = { fd, path, (uint64_t)st.st_size, NULL, 0, 0, 0 };
     rb_journal_status status = scan(&s, fn, ctx, rep);
     free(s.buf);
-    if (status == RB_JOURNAL_OK && rep->tail != RB_JOURNAL_TAIL_NONE) {
+    if (repair && status == RB_JOURNAL_OK && rep->tail != RB_JOURNAL_TAIL_NONE) {
         if (ftruncate(fd, (off_t)rep->good_size) != 0) {
             int en = errno;
             status = set_err(&rep->err, path, RB_JOURNAL_ERR_IO, en,

@@ -158,6 +158,12 @@ typedef struct rb_journal_report {
 rb_journal_status rb_journal_recover(const char *path, rb_journal_record_fn fn,
                                      void *ctx, rb_journal_report *report);
 
+/* The same without changing the file: a shared lock, and a torn or
+ * zero-filled tail is reported (report->tail, report->note) but left in
+ * place. For readers of finished journals (scoring a session). */
+rb_journal_status rb_journal_read(const char *path, rb_journal_record_fn fn,
+                                  void *ctx, rb_journal_report *rep);
+
 /* A short name for a status ("ok", "corrupt", ...), for logs and tests. */
 const char *rb_journal_status_name(rb_journal_status s);
 

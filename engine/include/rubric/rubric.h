@@ -20,6 +20,7 @@
 #include "plan.h"
 #include "report.h"
 #include "score.h"
+#include "session.h"
 #include "rubric/version.h"
 
 #endif

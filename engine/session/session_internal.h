@@ -1,0 +1,15 @@
+/*
+ * What the session module shares between its files.
+ */
+#ifndef RB_SESSION_INTERNAL_H
+#define RB_SESSION_INTERNAL_H
+
+#include "rubric/session.h"
+
+/* The session as recorded answers; when `item_of` is not NULL (room for
+ * one entry per item), item_of[a] is the item answer a came from. */
+rb_interview *session_interview(const rb_session *s, size_t *item_of);
+/* The library the session was read against. */
+const rb_library *session_library(const rb_session *s);
+
+#endif
