@@ -383,8 +383,12 @@ static outcome run_line(ui *u, const char *line, char *err, size_t errsize)
         bool note = it->kind != RB_ITEM_QUESTION;
         outcome o = act(u, (rb_action){ .kind = note ? RB_ACT_NOTE : RB_ACT_SAY, .item = cur,
                                          .part = u->part, .text = text }, err, errsize);
-        if (o != DONE || note)
+        if (o != DONE)
             return o;
+        if (note) {
+            printf("Noted.\n");
+            return o;
+        }
         if (!compute_advice(u, err, errsize))
             return SYSTEM;
         show_advice(u);

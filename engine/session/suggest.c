@@ -4,10 +4,11 @@
  * likely to draw them out, and whether to move a level up or down.
  *
  * The scorer reads the session's answers so far. A probe is judged by the
- * STAR elements it asks about and the missing behaviours its words touch:
- * the probe is read as an answer (with "you" read as "I"), and a short list
- * of English question forms ("how did you ...", "what was the outcome")
- * marks the elements the cue lists cannot see in a question.
+ * STAR elements it asks about, from a short list of English question forms
+ * ("how did you ...", "what was the outcome"; the answer cue lists do not
+ * fit questions: "How did you deliver it?" is no result), and by the
+ * missing behaviours its words touch, found by reading the probe as an
+ * answer with "you" read as "I".
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -130,7 +131,7 @@ static bool rank_probes(const rb_session *s, rb_scorer *scorer, const rb_session
     for (size_t p = 0; p < q->nprobes; p++) {
         if (it->probes[p].nlines)
             continue;
-        unsigned star = (sh->readings[p].star | forms_in(q->probes[p].text)) & out->star_missing;
+        unsigned star = forms_in(q->probes[p].text) & out->star_missing;
         int score = 2 * (int)popcount(star);
         for (size_t m = 0; r && m < out->nmissing; m++)
             for (size_t e = 0; e < r->nevidence; e++)
