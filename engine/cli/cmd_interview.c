@@ -382,7 +382,7 @@ static outcome run_line(ui *u, const char *line, char *err, size_t errsize)
             return DONE;
         bool note = it->kind != RB_ITEM_QUESTION;
         outcome o = act(u, (rb_action){ .kind = note ? RB_ACT_NOTE : RB_ACT_SAY, .item = cur,
-                                         .part = u->part, .text = text }, err, errsize);
+                                         .part = u->part + 1, .text = text }, err, errsize);
         if (o != DONE)
             return o;
         if (note) {
@@ -453,7 +453,7 @@ static outcome run_line(ui *u, const char *line, char *err, size_t errsize)
         return DONE;
     }
     if (strcmp(name, "undo") == 0) {
-        outcome o = act(u, (rb_action){ .kind = RB_ACT_UNSAY, .item = cur, .part = u->part },
+        outcome o = act(u, (rb_action){ .kind = RB_ACT_UNSAY, .item = cur, .part = u->part + 1 },
                         err, errsize);
         if (o == DONE)
             printf("Took back the last line.\n");

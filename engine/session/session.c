@@ -576,9 +576,9 @@ static bool encode_action(const rb_session *s, const rb_action *a, int64_t now, 
         jw_key(&w, "item");
         jw_int(&w, (long long)a->item);
     }
-    if ((a->kind == RB_ACT_SAY || a->kind == RB_ACT_UNSAY) && a->part >= 0) {
+    if ((a->kind == RB_ACT_SAY || a->kind == RB_ACT_UNSAY) && a->part > 0) {
         jw_key(&w, "probe");
-        jw_int(&w, a->part);
+        jw_int(&w, a->part - 1);
     }
     if (a->kind == RB_ACT_SAY || a->kind == RB_ACT_NOTE) {
         jw_key(&w, "text");
@@ -817,14 +817,21 @@ static bool replay(rb_session *s, bool repair, char *note, size_t note_size, rb_
         snprintf(note, note_size, "%s", rep.tail != RB_JOURNAL_TAIL_NONE ? rep.note : "");
     if (r.failed)
         return false;
+    if (st == RB_JOURNAL_ERR_CORRUPT) {
+        input_error(diags, s->path, "the file is damaged at byte offset %" PRIu64
+                    " (record %" PRIu64 "); the records before it are intact, but the "
+                    "session cannot go on from a damaged file", rep.err.offset,
+                    rep.err.record + 1);
+        return false;
+    }
+    if (st == RB_JOURNAL_ERR_BUSY) {
+        input_error(diags, s->path, "the session is open in another 'rubric interview'; "
+                    "finish there first");
+        return false;
+    }
     if (st != RB_JOURNAL_OK) {
-        if (st == RB_JOURNAL_ERR_HEADER || st == RB_JOURNAL_ERR_CORRUPT ||
-            st == RB_JOURNAL_ERR_LIMIT)
-            input_error(diags, s->path, "%s%s", journal_text(s->path, &rep.err),
-                        st == RB_JOURNAL_ERR_CORRUPT
-                            ? "; the records before it are intact, but the session "
-                              "cannot go on from a damaged file"
-                            : "");
+        if (st == RB_JOURNAL_ERR_HEADER || st == RB_JOURNAL_ERR_LIMIT)
+            input_error(diags, s->path, "%s", journal_text(s->path, &rep.err));
         else
             system_error(diags, s->path, journal_text(s->path, &rep.err));
         return false;
@@ -1054,6 +1061,14 @@ static bool answers_json(const rb_session *s, rb_buf *out, bool pretty, size_t *
 bool rb_session_answers_json(const rb_session *s, rb_buf *out)
 {
     return answers_json(s, out, true, NULL, NULL);
+}
+
+size_t session_answer_count(const rb_session *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nitems; i++)
+        n += item_has_content(&s->items[i]);
+    return n;
 }
 
 rb_interview *session_interview(const rb_session *s, size_t *item_of)

@@ -9,6 +9,10 @@
 /* The session as recorded answers; when `item_of` is not NULL (room for
  * one entry per item), item_of[a] is the item answer a came from. */
 rb_interview *session_interview(const rb_session *s, size_t *item_of);
+/* How many answers session_interview gives (items with anything said,
+ * rated, observed or noted). */
+size_t session_answer_count(const rb_session *s);
+
 /* The library the session was read against. */
 const rb_library *session_library(const rb_session *s);
 

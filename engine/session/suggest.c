@@ -24,7 +24,7 @@ static const struct {
     const char *form;
 } question_forms[] = {
     { RB_STAR_SITUATION, "situation" }, { RB_STAR_SITUATION, "context" },
-    { RB_STAR_SITUATION, "background" }, { RB_STAR_SITUATION, "what was the" },
+    { RB_STAR_SITUATION, "background" }, { RB_STAR_SITUATION, "where were you" },
     { RB_STAR_SITUATION, "who was" }, { RB_STAR_SITUATION, "when was" },
     { RB_STAR_SITUATION, "what made" },
     { RB_STAR_TASK, "goal" }, { RB_STAR_TASK, "task" }, { RB_STAR_TASK, "aim" },
@@ -212,24 +212,27 @@ bool rb_session_suggest(const rb_session *s, rb_scorer *scorer, size_t i,
     const rb_session_item *it = rb_session_item_at(s, i);
     if (!it || it->kind != RB_ITEM_QUESTION)
         return false;
+    /* Nothing recorded yet: nothing to score, everything is missing. */
+    bool any = session_answer_count(s) > 0;
     size_t *item_of = calloc(rb_session_nitems(s) + 1, sizeof *item_of);
-    rb_interview *iv = item_of ? session_interview(s, item_of) : NULL;
+    rb_interview *iv = item_of && any ? session_interview(s, item_of) : NULL;
     rb_sheet *sh = iv ? rb_score(scorer, iv, diags) : NULL;
-    if (!sh) {
+    if (!item_of || (any && !sh)) {
+        rb_sheet_free(sh);
         rb_interview_free(iv);
         free(item_of);
         return false;
     }
     const rb_competency *c = it->competency;
     const rb_competency_result *r = NULL;
-    for (size_t k = 0; k < sh->nresults; k++)
+    for (size_t k = 0; sh && k < sh->nresults; k++)
         if (sh->results[k].competency == c)
             r = &sh->results[k];
     unsigned star = 0;
     size_t words = words_in(&it->answer);
     for (size_t p = 0; p < it->nprobes; p++)
         words += words_in(&it->probes[p]);
-    for (size_t a = 0; a < iv->nanswers; a++)
+    for (size_t a = 0; iv && a < iv->nanswers; a++)
         if (item_of[a] == i)
             star = sh->readings[a].star;
     out->star_missing = RB_STAR_ALL & ~star;

@@ -77,7 +77,7 @@ typedef enum rb_action_kind {
     RB_ACT_GOTO,      /* item: move there (next, back, jump) */
     RB_ACT_SKIP,      /* item: mark skipped and move to the next one */
     RB_ACT_SAY,       /* item, part, text: one more line of the answer
-                         (part -1) or of what probe `part` drew out */
+                         (part 0) or of what probe `part` (from 1) drew out */
     RB_ACT_UNSAY,     /* item, part: take back the last line */
     RB_ACT_NOTE,      /* item, text: one more line of notes */
     RB_ACT_OBSERVE,   /* item, id: the behaviour was observed */
