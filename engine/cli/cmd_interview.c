@@ -477,7 +477,14 @@ static outcome run_line(ui *u, const char *line, char *err, size_t errsize)
             snprintf(err, errsize, "/%s takes a behaviour's number or id", name);
             return FAILED;
         }
-        const char *id = it->kind == RB_ITEM_QUESTION ? behaviour_arg(it, arg) : arg;
+        const rb_level *lv = it->kind == RB_ITEM_QUESTION ? item_level(it) : NULL;
+        if (lv && strspn(arg, "0123456789") == strlen(arg) &&
+            !parse_number(arg, 1, (long)lv->nbehaviours, &n)) {
+            snprintf(err, errsize, "/%s takes a behaviour's number from 1 to %zu, or its id",
+                     name, lv->nbehaviours);
+            return FAILED;
+        }
+        const char *id = lv ? behaviour_arg(it, arg) : arg;
         outcome o = act(u, (rb_action){ .kind = un ? RB_ACT_UNOBSERVE : RB_ACT_OBSERVE,
                                          .item = cur, .id = id }, err, errsize);
         if (o == DONE)
@@ -785,8 +792,13 @@ int cmd_interview(int argc, char **argv)
                            interviewer);
             goto out;
         }
-        if (u.s && note[0])
-            fprintf(stderr, "warning: %s\n", note);
+        if (u.s && note[0]) {
+            /* The note reads "path: what was dropped". */
+            size_t n = strlen(resume);
+            const char *what = strncmp(note, resume, n) == 0 && strncmp(note + n, ": ", 2) == 0
+                               ? note + n + 2 : note;
+            fprintf(stderr, "%s: warning: %s\n", resume, what);
+        }
     } else {
         char name[512];
         if (!session) {
