@@ -132,7 +132,7 @@ static void item_free(item_state *it)
 static item_state *item_insert(rb_session *s, size_t at)
 {
     if (s->nitems == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
+        size_t cap = s->cap ? s->cap * 2 : 4;
         item_state *p = realloc(s->items, cap * sizeof *p);
         if (!p)
             return NULL;
@@ -537,8 +537,11 @@ static bool apply_event(rb_session *s, const cJSON *ev, bool dry, rb_diags *diag
         added->pub.extra = true;
         if (s->current > (size_t)item_no)
             s->current++;
+        /* The items may have moved: every view is refreshed, and `it` is
+         * stale. */
         for (size_t i = 0; i < s->nitems; i++)
             item_sync(&s->items[i]);
+        it = NULL;
         break;
     }
     case EV_SUBMIT:
