@@ -4,6 +4,7 @@
  * in the session journal before the screen moves on.
  */
 #include <errno.h>
+#include <signal.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -581,8 +582,39 @@ static outcome run_line(ui *u, const char *line, char *err, size_t errsize)
     return FAILED;
 }
 
+/* Ctrl-C at the terminal: everything entered is already on disk, so say
+ * how to go on and leave. (libedit restores the terminal before passing
+ * the signal on.) Only async-signal-safe calls here. */
+static char interrupted_message[600];
+static size_t interrupted_length;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    ssize_t w = write(STDOUT_FILENO, interrupted_message, interrupted_length);
+    (void)w;
+    _exit(130);
+}
+
+static void catch_interrupt(const char *path)
+{
+    int n = snprintf(interrupted_message, sizeof interrupted_message,
+                     "\nInterrupted. Everything entered is saved; continue with "
+                     "'rubric interview --resume %s'.\n", path);
+    if (n <= 0 || (size_t)n >= sizeof interrupted_message)
+        return;
+    interrupted_length = (size_t)n;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+}
+
 static int run(ui *u)
 {
+    if (u->interactive)
+        catch_interrupt(rb_session_path(u->s));
     char err[1200];
     show_item(u);
     while (!u->quit) {

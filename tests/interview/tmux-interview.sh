@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A whole interview at a real terminal (tmux): from the plan to a submitted
 # session, with the interviewer's terminal killed (kill -9) in the middle
-# of typing an answer and the session resumed, then `rubric score` of the
-# session. Checks that every line that was entered survives, that the line
+# of typing an answer and the session resumed, then Ctrl-C and another
+# resume, then `rubric score` of the session. Checks that every line that was entered survives, that the line
 # being typed when the process died does not, and the recorded answers
 # word for word (expected-answers.json).
 #
@@ -87,6 +87,12 @@ type_line "/observe 3"
 wait_for 'Observed: career-development-coaching.L3.b3.'
 type_line "/rate 3"
 wait_for 'Rated 3.'
+# Ctrl-C: says how to go on; the terminal is left usable.
+tmux -L "$sock" send-keys -t iv C-c
+wait_for "Interrupted. Everything entered is saved; continue with 'rubric interview --resume alex.session'."
+type_line "clear; $rubric interview --resume alex.session"
+wait_for '[2/12 answer]> '
+screen | grep -qF 'Rating: 3 ' || fail "the rating was not kept over Ctrl-C"
 type_line "/jump 4"
 wait_for '[4/12 answer]> '
 type_line "I had to tell a colleague that her project was cancelled, so I met her in person and explained the reasons."
