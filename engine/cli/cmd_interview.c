@@ -660,31 +660,14 @@ static int run(ui *u)
     return EXIT_OK;
 }
 
+/* CANDIDATE--INTERVIEWER.session, both as slugs. */
 static void default_session_name(const char *candidate, const char *interviewer,
                                  char *out, size_t size)
 {
-    size_t n = 0;
-    const char *parts[2] = { candidate, interviewer };
-    for (int k = 0; k < 2; k++) {
-        if (k && n + 2 < size) {
-            out[n++] = '-';
-            out[n++] = '-';
-        }
-        bool hyphen = false;
-        for (const unsigned char *p = (const unsigned char *)parts[k]; *p && n + 9 < size; p++) {
-            bool keep = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p >= 0x80;
-            bool upper = *p >= 'A' && *p <= 'Z';
-            if (keep || upper) {
-                if (hyphen && n && out[n - 1] != '-')
-                    out[n++] = '-';
-                out[n++] = (char)(upper ? *p - 'A' + 'a' : *p);
-                hyphen = false;
-            } else {
-                hyphen = true;
-            }
-        }
-    }
-    snprintf(out + n, size - n, ".session");
+    char a[200], b[200];
+    rb_name_slug(candidate, a, sizeof a);
+    rb_name_slug(interviewer, b, sizeof b);
+    snprintf(out, size, "%s--%s.session", a, b);
 }
 
 static int write_answers(const rb_library *lib, const char *path, const char *output)

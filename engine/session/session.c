@@ -16,6 +16,7 @@
 #include "json/json_fields.h"
 #include "json/json_syntax.h"
 #include "json/json_writer.h"
+#include "rubric/io.h"
 #include "rubric/journal.h"
 #include "session/session_internal.h"
 #include "util/util.h"
@@ -956,39 +957,13 @@ static void write_lines(jw *w, const textvec *t)
     rb_buf_release(&joined);
 }
 
-/* The candidate's id: their name in lower case, runs of anything else
- * than letters and digits as one hyphen. */
-static void candidate_id(const char *name, char *out, size_t size)
-{
-    size_t n = 0;
-    bool hyphen = false;
-    for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < size; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p >= 0x80) {
-            if (hyphen && n)
-                out[n++] = '-';
-            out[n++] = (char)*p;
-            hyphen = false;
-        } else if (*p >= 'A' && *p <= 'Z') {
-            if (hyphen && n)
-                out[n++] = '-';
-            out[n++] = (char)(*p - 'A' + 'a');
-            hyphen = false;
-        } else {
-            hyphen = true;
-        }
-    }
-    if (!n)
-        out[n++] = 'x';
-    out[n] = '\0';
-}
-
 static bool answers_json(const rb_session *s, rb_buf *out, bool pretty, size_t *item_of,
                          size_t *nanswers)
 {
     jw w;
     jw_init(&w, out, pretty);
     char id[RB_SESSION_MAX_NAME * 2 + 4], date[16];
-    candidate_id(s->candidate, id, sizeof id);
+    rb_name_slug(s->candidate, id, sizeof id);
     time_t started = (time_t)s->started;
     struct tm tm;
     if (!gmtime_r(&started, &tm) || !strftime(date, sizeof date, "%Y-%m-%d", &tm))

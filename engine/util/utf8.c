@@ -67,3 +67,42 @@ bool rb_text_valid(const char *s, size_t len)
 {
     return memchr(s, '\0', len) == NULL && utf8_valid(s, len);
 }
+
+void rb_name_slug(const char *name, char *out, size_t size)
+{
+    if (!size)
+        return;
+    size_t n = 0;
+    bool gap = false;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        unsigned char c = *p;
+        bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c - 'A' + 'a');
+            keep = true;
+        }
+        if (!keep) {
+            gap = true;
+            continue;
+        }
+        if (n + (gap && n) + 2 > size)
+            break;
+        if (gap && n)
+            out[n++] = '-';
+        out[n++] = (char)c;
+        gap = false;
+    }
+    /* Never end inside a UTF-8 sequence. */
+    size_t cut = n;
+    while (cut > 0 && ((unsigned char)out[cut - 1] & 0xC0) == 0x80)
+        cut--;
+    if (cut > 0 && (unsigned char)out[cut - 1] >= 0xC0) {
+        size_t need = (unsigned char)out[cut - 1] >= 0xF0 ? 4
+                    : (unsigned char)out[cut - 1] >= 0xE0 ? 3 : 2;
+        if (n - (cut - 1) < need)
+            n = cut - 1;
+    }
+    if (!n && size >= 2)
+        out[n++] = 'x';
+    out[n] = '\0';
+}

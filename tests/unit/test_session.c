@@ -601,4 +601,25 @@ TEST(a_long_story_without_the_level_suggests_the_level_below)
     teardown(&f);
 }
 
+TEST(names_become_slugs)
+{
+    char out[16];
+    rb_name_slug("Pat O'Lee", out, sizeof out);
+    CHECK_EQ_STR(out, "pat-o-lee");
+    rb_name_slug("  --Alex   Morgan!! ", out, sizeof out);
+    CHECK_EQ_STR(out, "alex-morgan");
+    rb_name_slug("Zoë Brontë", out, sizeof out);
+    CHECK_EQ_STR(out, "zoë-brontë");
+    rb_name_slug("?!", out, sizeof out);
+    CHECK_EQ_STR(out, "x");
+    /* Cut to fit, never inside a character. */
+    rb_name_slug("abcdefghijklmnoé", out, sizeof out);
+    CHECK_EQ_STR(out, "abcdefghijklmno");
+    rb_name_slug("abcdefghijklmné", out, sizeof out);
+    CHECK_EQ_STR(out, "abcdefghijklmn");
+    char tiny[4];
+    rb_name_slug("a b c", tiny, sizeof tiny);
+    CHECK_EQ_STR(tiny, "a-b");
+}
+
 CHECK_MAIN()

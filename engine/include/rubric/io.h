@@ -19,4 +19,10 @@ int rb_write_file_atomic(const char *path, const void *data, size_t len,
  * person could have typed. */
 bool rb_text_valid(const char *s, size_t len);
 
+/* A name as a file-name and id fragment: ASCII letters in lower case,
+ * digits and non-ASCII characters kept, every run of anything else one
+ * hyphen, none at either end ("Pat O'Lee" -> "pat-o-lee"); "x" when
+ * nothing is left. Cut short (at a character boundary) to fit `size`. */
+void rb_name_slug(const char *name, char *out, size_t size);
+
 #endif
