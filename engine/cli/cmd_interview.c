@@ -625,6 +625,9 @@ static int run(ui *u)
                  it->kind != RB_ITEM_QUESTION ? "notes"
                  : u->part < 0 ? "answer" : "probe");
         const char *line;
+        /* What the last action showed is out before the next line is read,
+         * also when the output is a file or a pipe. */
+        fflush(stdout);
         cli_input_status st = cli_input_read(u->in, prompt, &line);
         if (st == CLI_INPUT_EOF)
             break;

@@ -114,9 +114,21 @@ with tempfile.TemporaryDirectory() as work:
             else:
                 cmd = start + [session]
             resumes += cmd[2] == "--resume"
-            proc = subprocess.Popen(cmd, cwd=work, env=env, stdin=subprocess.PIPE,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            screen = os.path.join(work, "screen.txt")
+            with open(screen, "wb") as out:
+                proc = subprocess.Popen(cmd, cwd=work, env=env, stdin=subprocess.PIPE,
+                                        stdout=out, stderr=subprocess.PIPE)
             rest = LINES[done:]
+            # The kill window opens when the interview shows its first item,
+            # so a slow start (a sanitizer build, a loaded machine) does not
+            # eat it. Most rounds wait; some kill during the start itself.
+            if rng.random() < 0.8:
+                deadline = time.monotonic() + 60
+                while proc.poll() is None and time.monotonic() < deadline:
+                    with open(screen, "rb") as f:
+                        if b"== " in f.read():
+                            break
+                    time.sleep(0.005)
             # Write the lines with short pauses; kill at a random moment.
             kill_after = rng.uniform(0.005, 0.12)
             t0 = time.monotonic()
