@@ -67,6 +67,17 @@
 ---A recorded `role` definition.
 ---@class RubricRole
 
+---A recorded discussion `process`.
+---@class RubricProcess
+
+---A recorded `step` of a process.
+---@class RubricStep
+
+---`step "title"` without an option table: already a step, and can also be
+---called with the options, `step "title" { purpose = "..." }`.
+---@class RubricStepBuilder: RubricStep
+---@overload fun(options: RubricStepSpec): RubricStep
+
 ---A recorded `need`: one competency of a role.
 ---@class RubricNeed
 
@@ -253,3 +264,47 @@ function need(competency_id) end
 ---@param path string Relative path of a `.lua` file in the library.
 ---@return any
 function include(path) end
+
+---What a step shows from the two assessments.
+---@alias RubricShow "comparison"|"strengths"|"development"|"follow-up"
+
+---Fields of `process "id" { ... }`.
+---@class (exact) RubricProcessSpec
+---@field title string Display title (required). Also gives the id when the id is left out.
+---@field description? string What the discussion is for.
+---@field principles? string[] Ground rules shown before the steps.
+---@field referral? string Shown before the steps: where to refer people when coaching is not the answer.
+---@field steps RubricStep[] The steps, in order: 1 to 50 `step "title" { ... }` entries (required).
+
+---Options of `step "title" { ... }`. A step needs at least one of them.
+---@class (exact) RubricStepSpec
+---@field id? RubricId Local id; the full id becomes `<process>.<id>`. Without it: `<process>.s<position>`.
+---@field purpose? string What the step is for.
+---@field prompts? string[] Points for the one leading the discussion (a checklist).
+---@field questions? string[] Questions to ask.
+---@field banks? RubricId[] Ids of banks, bank questions (`career-conversation.q2`) or growth options (`growth-options.lateral`).
+---@field shows? RubricShow[] What to show from the two assessments here, in this order.
+---@field record? string[] Labels of what to write down at this step.
+---@field referral? string Where to refer the person when what comes up is not for coaching.
+
+---A discussion process, such as coaching for competencies: the steps `rubric
+---discuss` walks through with an employee's and a manager's assessments.
+---
+---```lua
+---process "coaching-for-competencies" {
+---  title = "Coaching for competencies",
+---  steps = {
+---    step "Prepare for the session" { shows = { "strengths", "development" } },
+---    step "Follow up" { shows = { "follow-up" } },
+---  },
+---}
+---```
+---@param id RubricId
+---@return fun(spec: RubricProcessSpec): RubricProcess
+---@overload fun(spec: RubricProcessSpec): RubricProcess
+function process(id) end
+
+---One step of a process, inside `steps`.
+---@param title string What happens in this step, e.g. "Discuss barriers/challenges".
+---@return RubricStepBuilder
+function step(title) end

@@ -77,6 +77,16 @@ int cmd_compare(int argc, char **argv);
 int cmd_agreement(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_guide(int argc, char **argv);
+int cmd_panel(int argc, char **argv);
 int cmd_interview(int argc, char **argv);
+int cmd_develop(int argc, char **argv);
+int cmd_followup(int argc, char **argv);
+int cmd_share(int argc, char **argv);
+int cmd_purge(int argc, char **argv);
+int cmd_assess(int argc, char **argv);
+int cmd_discuss(int argc, char **argv);
+/* Today: $RUBRIC_TODAY (YYYY-MM-DD) when set, else the local date; on
+ * failure the error is printed and an exit code returned. */
+int cli_today(rb_date *out);
 
 #endif

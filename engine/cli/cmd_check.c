@@ -88,15 +88,22 @@ int cmd_check(int argc, char **argv)
         cli_print_diags(stderr, d);
         size_t e = rb_diags_errors(d), w = rb_diags_warnings(d);
         if (lib) {
+            /* Processes are named only when there are some, so libraries
+             * without any read as before. */
+            size_t np = rb_library_nprocesses(lib);
+            char processes[48] = "";
+            if (np)
+                snprintf(processes, sizeof processes, ", %zu process%s", np,
+                         np == 1 ? "" : "es");
             printf("ok: %zu file%s, %zu scale%s, %zu competenc%s, %zu role%s, "
-                   "%zu bank%s; %zu warning%s\n",
+                   "%zu bank%s%s; %zu warning%s\n",
                    nfiles, nfiles == 1 ? "" : "s",
                    rb_library_nscales(lib), rb_library_nscales(lib) == 1 ? "" : "s",
                    rb_library_ncompetencies(lib),
                    rb_library_ncompetencies(lib) == 1 ? "y" : "ies",
                    rb_library_nroles(lib), rb_library_nroles(lib) == 1 ? "" : "s",
                    rb_library_nbanks(lib), rb_library_nbanks(lib) == 1 ? "" : "s",
-                   w, w == 1 ? "" : "s");
+                   processes, w, w == 1 ? "" : "s");
         } else {
             fprintf(stderr, "%zu error%s, %zu warning%s in %zu file%s\n", e,
                     e == 1 ? "" : "s", w, w == 1 ? "" : "s", nfiles,

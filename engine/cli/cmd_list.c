@@ -8,8 +8,8 @@
 static const char help[] =
     "usage: rubric list [--format text|json] [--library DIR]\n"
     "\n"
-    "List the scales, competencies, roles and question banks of the library\n"
-    "with their ids.\n";
+    "List the scales, competencies, roles, question banks and discussion\n"
+    "processes of the library with their ids.\n";
 
 static void section(rb_buf *b, const char *title, size_t n)
 {
@@ -60,6 +60,10 @@ int cmd_list(int argc, char **argv)
         for (size_t i = 0; i < rb_library_nbanks(lib); i++)
             rb_buf_printf(&b, "  %-34s %s\n", rb_library_bank(lib, i)->id,
                           rb_library_bank(lib, i)->title);
+        section(&b, "processes", rb_library_nprocesses(lib));
+        for (size_t i = 0; i < rb_library_nprocesses(lib); i++)
+            rb_buf_printf(&b, "  %-34s %s\n", rb_library_process(lib, i)->id,
+                          rb_library_process(lib, i)->title);
     }
     rc = cli_write(NULL, &b);
     rb_buf_release(&b);

@@ -8,7 +8,7 @@
 static const char help[] =
     "usage: rubric show [--format text|md|json] [-o FILE] [--library DIR] ID\n"
     "\n"
-    "Show a competency, role, scale or question bank.\n"
+    "Show a competency, role, scale, question bank or discussion process.\n"
     "\n"
     "  --format text   the interview guide page (default)\n"
     "  --format md     Markdown, laid out like a rubric document\n"
@@ -62,9 +62,11 @@ int cmd_show(int argc, char **argv)
         return EXIT_INVALID;
     }
     if (item.kind != RB_KIND_COMPETENCY && item.kind != RB_KIND_ROLE &&
-        item.kind != RB_KIND_SCALE && item.kind != RB_KIND_BANK) {
+        item.kind != RB_KIND_SCALE && item.kind != RB_KIND_BANK &&
+        item.kind != RB_KIND_PROCESS) {
         const char *owner = item.competency ? item.competency->id
-                            : item.bank     ? item.bank->id : "?";
+                            : item.bank     ? item.bank->id
+                            : item.process  ? item.process->id : "?";
         cli_error(EXIT_INVALID, "'%s' is a %s inside '%s'; show '%s' instead", id,
                   rb_kind_name(item.kind), owner, owner);
         rb_library_free(lib);

@@ -18,7 +18,14 @@ static const command commands[] = {
     { "agreement", cmd_agreement, "inter-rater agreement statistics on a ratings table" },
     { "plan", cmd_plan, "a structured interview plan for a role" },
     { "guide", cmd_guide, "the printable interview kit for a plan" },
+    { "panel", cmd_panel, "bring interviewers' ratings of candidates together for the debrief" },
     { "interview", cmd_interview, "run a structured interview from a plan" },
+    { "develop", cmd_develop, "record a development plan agreed in a competency discussion" },
+    { "followup", cmd_followup, "record progress on a development plan; plans due for follow-up" },
+    { "share", cmd_share, "what a person chose to share with their next-level leader" },
+    { "purge", cmd_purge, "remove every record about a person from a folder" },
+    { "assess", cmd_assess, "assess a person's competencies before a discussion" },
+    { "discuss", cmd_discuss, "the competency discussion planner from two assessments" },
     { NULL, NULL, NULL },
 };
 

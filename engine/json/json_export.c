@@ -210,6 +210,60 @@ static cJSON *bank_json(doc *d, const rb_bank *b)
     return o;
 }
 
+static cJSON *texts_json(doc *d, const char *const *items, size_t n)
+{
+    cJSON *a = arr(d);
+    for (size_t i = 0; i < n; i++)
+        push(d, a, cJSON_CreateString(items[i]));
+    return a;
+}
+
+/* The id a step names under banks. */
+static const char *bank_item_id(const rb_item *it)
+{
+    switch (it->kind) {
+    case RB_KIND_BANK: return ((const rb_bank *)it->ptr)->id;
+    case RB_KIND_QUESTION: return ((const rb_question *)it->ptr)->id;
+    case RB_KIND_OPTION: return ((const rb_option *)it->ptr)->id;
+    default: return "?";
+    }
+}
+
+static cJSON *process_json(doc *d, const rb_process *p)
+{
+    cJSON *o = obj(d);
+    put_str(d, o, "id", p->id);
+    put_str(d, o, "title", p->title);
+    put_str(d, o, "description", p->description);
+    put(d, o, "principles", texts_json(d, p->principles, p->nprinciples));
+    put_str(d, o, "referral", p->referral);
+    cJSON *steps = arr(d);
+    for (size_t i = 0; i < p->nsteps; i++) {
+        const rb_step *st = &p->steps[i];
+        cJSON *so = obj(d);
+        put_str(d, so, "id", st->id);
+        put_str(d, so, "title", st->title);
+        put_str(d, so, "purpose", st->purpose);
+        put(d, so, "prompts", texts_json(d, st->prompts, st->nprompts));
+        put(d, so, "questions", texts_json(d, st->questions, st->nquestions));
+        cJSON *banks = arr(d);
+        for (size_t k = 0; k < st->nbank_items; k++)
+            push(d, banks, cJSON_CreateString(bank_item_id(&st->bank_items[k])));
+        put(d, so, "banks", banks);
+        cJSON *shows = arr(d);
+        for (size_t k = 0; k < st->nshows; k++)
+            push(d, shows, cJSON_CreateString(rb_show_name(st->shows[k])));
+        put(d, so, "shows", shows);
+        put(d, so, "record", texts_json(d, st->record, st->nrecord));
+        put_str(d, so, "referral", st->referral);
+        put(d, so, "source", loc_json(d, st->loc));
+        push(d, steps, so);
+    }
+    put(d, o, "steps", steps);
+    put(d, o, "source", loc_json(d, p->loc));
+    return o;
+}
+
 /* Print `root` into `out` with a final newline; frees root. */
 static bool finish(doc *d, cJSON *root, rb_buf *out)
 {
@@ -253,6 +307,10 @@ bool rb_json_library(const rb_library *lib, rb_buf *out)
     for (size_t i = 0; i < rb_library_nbanks(lib); i++)
         push(&d, a, bank_json(&d, rb_library_bank(lib, i)));
     put(&d, root, "banks", a);
+    a = arr(&d);
+    for (size_t i = 0; i < rb_library_nprocesses(lib); i++)
+        push(&d, a, process_json(&d, rb_library_process(lib, i)));
+    put(&d, root, "processes", a);
     const rb_cues *cu = rb_library_cues(lib);
     if (cu) {
         cJSON *cj = obj(&d);
@@ -310,6 +368,7 @@ bool rb_json_item(const rb_library *lib, const rb_item *item, rb_buf *out)
     }
     case RB_KIND_ROLE: v = role_json(&d, item->ptr); break;
     case RB_KIND_BANK: v = bank_json(&d, item->ptr); break;
+    case RB_KIND_PROCESS: v = process_json(&d, item->ptr); break;
     default: break;
     }
     if (!v) {
@@ -349,6 +408,9 @@ bool rb_json_list(const rb_library *lib, rb_buf *out)
     for (size_t i = 0; i < rb_library_nbanks(lib); i++)
         list_add(&d, a, "bank", rb_library_bank(lib, i)->id,
                  rb_library_bank(lib, i)->title);
+    for (size_t i = 0; i < rb_library_nprocesses(lib); i++)
+        list_add(&d, a, "process", rb_library_process(lib, i)->id,
+                 rb_library_process(lib, i)->title);
     put(&d, root, "items", a);
     return finish(&d, root, out);
 }

@@ -26,13 +26,15 @@
 #define MAX_TEXT ((size_t)20000)
 #define MAX_ID 64
 #define MAX_NEEDS 100
+#define MAX_STEPS 50
 
 enum okind { O_SCALE, O_COMPETENCY, O_LEVEL, O_BEHAVIOUR, O_QUESTION, O_BANK,
-             O_OPTION, O_ROLE, O_NEED, O_EXAMPLES, O_EXAMPLE, O_CUES };
+             O_OPTION, O_ROLE, O_NEED, O_EXAMPLES, O_EXAMPLE, O_CUES, O_PROCESS,
+             O_STEP };
 
 static const char *const okind_names[] = {
     "scale", "competency", "level", "behaviour", "question", "bank", "option",
-    "role", "need", "examples", "example", "cues",
+    "role", "need", "examples", "example", "cues", "process", "step",
 };
 
 typedef struct obj {
@@ -1267,6 +1269,138 @@ static void define_cues(ctx *c, int body)
     lib->cues = cu;
 }
 
+/* ---- discussion processes ---------------------------------------------- */
+
+static const char *const process_fields[] = { "title", "description", "principles",
+                                              "referral", "steps", NULL };
+static const char *const step_fields[] = { "id", "purpose", "prompts", "questions",
+                                           "banks", "shows", "record", "referral", NULL };
+/* In rb_show order. */
+static const char *const show_names[] = { "comparison", "strengths", "development",
+                                          "follow-up", NULL };
+
+/* shows = { "comparison", ... }: what the step shows from the assessments. */
+static void read_shows(const ctx *c, int body, rb_step *st)
+{
+    lua_State *L = c->L;
+    size_t n;
+    const char **names = text_list(c, body, "shows", &n);
+    rb_show *shows = alloc_or_die(c, (n + 1) * sizeof *shows);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = 0;
+        while (show_names[w] && strcmp(show_names[w], names[i]) != 0)
+            w++;
+        if (!show_names[w]) {
+            const char *best = closest_word(names[i], show_names, w);
+            if (best)
+                err(c, "%s shows '%s', which is not known (did you mean '%s'?); use "
+                       "comparison, strengths, development or follow-up", c->what,
+                    names[i], best);
+            else
+                err(c, "%s shows '%s', which is not known; use comparison, strengths, "
+                       "development or follow-up", c->what, names[i]);
+            continue;
+        }
+        bool twice = false;
+        for (size_t j = 0; j < k && !twice; j++)
+            twice = shows[j] == (rb_show)w;
+        if (twice) {
+            err(c, "%s shows '%s' twice; list it once", c->what, names[i]);
+            continue;
+        }
+        shows[k++] = (rb_show)w;
+    }
+    (void)L;
+    st->shows = shows;
+    st->nshows = k;
+}
+
+static void read_step(const ctx *pc, int idx, size_t pos, const char *prefix,
+                      rb_step *st, step_refs *refs)
+{
+    lua_State *L = pc->L;
+    obj *o = to_obj(L, idx);
+    ctx c;
+    set_ctx(&c, o, pc);
+    o->used = true;
+    set_what(&c, "step %zu of %s", pos, pc->what);
+    st->loc = (rb_loc){ c.file, c.line };
+    push_arg(L, idx);
+    st->title = copy_text(&c, lua_gettop(L), "title");
+    lua_pop(L, 1);
+    const char *local = NULL;
+    if (o->called) {
+        int body = push_body(L, idx);
+        check_fields(&c, body, step_fields, false);
+        local = text_field(&c, body, "id", false);
+        if (local)
+            check_id(&c, local, c.what);
+        st->purpose = text_field(&c, body, "purpose", false);
+        st->prompts = text_list(&c, body, "prompts", &st->nprompts);
+        st->questions = text_list(&c, body, "questions", &st->nquestions);
+        st->record = text_list(&c, body, "record", &st->nrecord);
+        refs->ids = text_list(&c, body, "banks", &refs->n);
+        read_shows(&c, body, st);
+        st->referral = text_field(&c, body, "referral", false);
+        lua_pop(L, 1);
+    }
+    st->id = local ? arena_printf(A(&c), "%s.%s", prefix, local)
+                   : arena_printf(A(&c), "%s.s%zu", prefix, pos);
+    if (!st->purpose && !st->nprompts && !st->nquestions && !refs->n && !st->nshows &&
+        !st->nrecord && !st->referral)
+        err(&c, "%s has nothing to show; give it a purpose, prompts, questions, banks, "
+                "shows or record = { ... }", c.what);
+}
+
+/* process "id" { title = ..., steps = { step "..." { ... }, ... } } */
+static void define_process(ctx *c, int self, int body)
+{
+    lua_State *L = c->L;
+    int arg = push_arg(L, self);
+    process_def *pd = alloc_or_die(c, sizeof *pd);
+    rb_process *p = &pd->p;
+    p->id = definition_id(c, arg, body, "process");
+    p->loc = (rb_loc){ c->file, c->line };
+    check_fields(c, body, process_fields, false);
+    p->title = text_field(c, body, "title", true);
+    p->description = text_field(c, body, "description", false);
+    p->principles = text_list(c, body, "principles", &p->nprinciples);
+    p->referral = text_field(c, body, "referral", false);
+    const char *id = p->id ? p->id : "?";
+    int st = list_field(c, body, "steps", true, "step \"...\" { ... }");
+    if (st) {
+        size_t len = lua_rawlen(L, st);
+        bool too_many = len > MAX_STEPS;
+        if (too_many) {
+            err(c, "%s has %zu steps; the limit is %d", c->what, len, MAX_STEPS);
+            len = 0;
+        }
+        pd->steps = alloc_or_die(c, (len + 1) * sizeof *pd->steps);
+        pd->refs = alloc_or_die(c, (len + 1) * sizeof *pd->refs);
+        memset(pd->steps, 0, (len + 1) * sizeof *pd->steps);
+        memset(pd->refs, 0, (len + 1) * sizeof *pd->refs);
+        size_t n = 0;
+        for (size_t i = 1; i <= len; i++) {
+            lua_rawgeti(L, st, (lua_Integer)i);
+            if (entry_ok(c, lua_gettop(L), O_STEP, false, "steps", i)) {
+                read_step(c, lua_gettop(L), i, id, &pd->steps[n], &pd->refs[n]);
+                n++;
+            }
+            lua_pop(L, 1);
+        }
+        if (lua_rawlen(L, st) == 0)
+            err(c, "%s has no steps; list at least one under steps = { step \"...\" "
+                   "{ ... } }", c->what);
+        p->steps = pd->steps;
+        p->nsteps = n;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (p->id && !ptrvec_push(A(c), &c->ld->lib->processes, pd))
+        luaL_error(L, "out of memory");
+}
+
 /* ---- the Lua-facing functions ---------------------------------------------- */
 
 static obj *new_obj(lua_State *L, enum okind kind, int argidx)
@@ -1288,7 +1422,7 @@ static void define_now(lua_State *L, obj *o, int self, int body)
         luaL_error(L, "loading stopped");
     rb_library *lib = ld->lib;
     if (lib->scales.len + lib->competencies.len + lib->roles.len + lib->banks.len +
-            lib->examples.len >= LOADER_MAX_DEFINITIONS)
+            lib->examples.len + lib->processes.len >= LOADER_MAX_DEFINITIONS)
         luaL_error(L, "the library has more than %d definitions; split it into "
                       "smaller libraries", LOADER_MAX_DEFINITIONS);
     ctx c = { .ld = ld, .L = L, .file = o->file, .line = o->line };
@@ -1300,6 +1434,7 @@ static void define_now(lua_State *L, obj *o, int self, int body)
     case O_ROLE: define_role(&c, self, body); break;
     case O_EXAMPLES: define_examples(&c, self, body); break;
     case O_CUES: define_cues(&c, body); break;
+    case O_PROCESS: define_process(&c, self, body); break;
     default: break;
     }
     o->used = true;
@@ -1311,7 +1446,7 @@ static void define_now(lua_State *L, obj *o, int self, int body)
 static bool is_top_level(enum okind k)
 {
     return k == O_SCALE || k == O_COMPETENCY || k == O_BANK || k == O_ROLE ||
-           k == O_EXAMPLES || k == O_CUES;
+           k == O_EXAMPLES || k == O_CUES || k == O_PROCESS;
 }
 
 /* pending(body) */
@@ -1367,6 +1502,8 @@ static int constructor(lua_State *L, enum okind kind)
         define_now(L, o, lua_gettop(L), 1);
         return 1;
     }
+    if (kind == O_STEP)
+        return luaL_error(L, "step expects its title, as in step \"Prepare\" { ... }");
     if (kind == O_BEHAVIOUR || kind == O_QUESTION)
         return luaL_error(L, "%s expects its text, as in %s \"...\" { ... }", name, name);
     return luaL_error(L, "%s expects an id, as in %s \"some-id\" { ... }", name, name);
@@ -1383,6 +1520,8 @@ static int l_role(lua_State *L) { return constructor(L, O_ROLE); }
 static int l_need(lua_State *L) { return constructor(L, O_NEED); }
 static int l_examples(lua_State *L) { return constructor(L, O_EXAMPLES); }
 static int l_cues(lua_State *L) { return constructor(L, O_CUES); }
+static int l_process(lua_State *L) { return constructor(L, O_PROCESS); }
+static int l_step(lua_State *L) { return constructor(L, O_STEP); }
 
 /* example { level = N, answer = [[...]] }: the body comes at once. */
 static int l_example(lua_State *L)
@@ -1426,7 +1565,8 @@ void dsl_register(lua_State *L, int env)
         { "option", l_option },     { "role", l_role },
         { "need", l_need },         { "include", loader_include },
         { "examples", l_examples }, { "example", l_example },
-        { "cues", l_cues },
+        { "cues", l_cues },         { "process", l_process },
+        { "step", l_step },
         { NULL, NULL },
     };
     for (const luaL_Reg *f = fns; f->name; f++) {

@@ -209,6 +209,74 @@ static void resolve_example(rb_library *lib, example_def *ed, const char **comp_
     }
 }
 
+/* The bank items a step draws on: banks, bank questions or growth options,
+ * looked up in the finished index. */
+static void resolve_process(rb_library *lib, process_def *pd, const char **cands,
+                            size_t ncands, rb_diags *d)
+{
+    char msg[512], hint[128];
+    for (size_t i = 0; i < pd->p.nsteps; i++) {
+        rb_step *st = &pd->steps[i];
+        const step_refs *refs = &pd->refs[i];
+        rb_item *items = arena_alloc(lib->arena, (refs->n + 1) * sizeof *items);
+        if (!items)
+            return;
+        size_t n = 0;
+        for (size_t k = 0; k < refs->n; k++) {
+            const char *id = refs->ids[k];
+            rb_item item;
+            if (!rb_library_find(lib, id, &item)) {
+                suggestion(id, cands, ncands, hint, sizeof hint);
+                snprintf(msg, sizeof msg, "step '%s' uses unknown bank or bank item '%s'%s",
+                         st->id, id, hint);
+                error_at(d, st->loc, NULL, msg);
+                continue;
+            }
+            if (item.kind != RB_KIND_BANK && item.kind != RB_KIND_OPTION &&
+                !(item.kind == RB_KIND_QUESTION && item.bank)) {
+                snprintf(msg, sizeof msg, "step '%s' lists '%s' under banks, but it is a %s; "
+                         "list banks, bank questions or growth options", st->id, id,
+                         rb_kind_name(item.kind));
+                error_at(d, st->loc, NULL, msg);
+                continue;
+            }
+            bool twice = false;
+            for (size_t j = 0; j < n && !twice; j++)
+                twice = items[j].ptr == item.ptr;
+            if (twice) {
+                snprintf(msg, sizeof msg, "step '%s' lists '%s' twice under banks", st->id,
+                         id);
+                error_at(d, st->loc, NULL, msg);
+                continue;
+            }
+            items[n++] = item;
+        }
+        st->bank_items = items;
+        st->nbank_items = n;
+    }
+}
+
+/* Ids a step may name under banks, for "did you mean". */
+static const char **bank_item_ids(rb_library *lib, size_t *n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < lib->banks.len; i++) {
+        const rb_bank *k = lib->banks.items[i];
+        total += 1 + k->nquestions + k->noptions;
+    }
+    const char **ids = arena_alloc(lib->arena, (total + 1) * sizeof *ids);
+    *n = 0;
+    for (size_t i = 0; ids && i < lib->banks.len; i++) {
+        const rb_bank *k = lib->banks.items[i];
+        ids[(*n)++] = k->id;
+        for (size_t q = 0; q < k->nquestions; q++)
+            ids[(*n)++] = k->questions[q].id;
+        for (size_t o = 0; o < k->noptions; o++)
+            ids[(*n)++] = k->options[o].id;
+    }
+    return ids;
+}
+
 /* ---- the id index ------------------------------------------------------ */
 
 struct index_builder {
@@ -258,10 +326,10 @@ static void index_questions(struct index_builder *b, const rb_question *qs, size
 {
     for (size_t i = 0; i < n; i++) {
         const rb_question *q = &qs[i];
-        add_id(b, q->id, (rb_item){ RB_KIND_QUESTION, q, c, lv, bank }, q->loc);
+        add_id(b, q->id, (rb_item){ RB_KIND_QUESTION, q, c, lv, bank, NULL }, q->loc);
         for (size_t k = 0; k < q->nprobes; k++)
             add_id(b, q->probes[k].id,
-                   (rb_item){ RB_KIND_PROBE, &q->probes[k], c, lv, bank }, q->loc);
+                   (rb_item){ RB_KIND_PROBE, &q->probes[k], c, lv, bank, NULL }, q->loc);
     }
 }
 
@@ -270,31 +338,39 @@ static bool build_index(rb_library *lib, rb_diags *d)
     struct index_builder b = { .lib = lib };
     for (size_t i = 0; i < lib->scales.len; i++) {
         const rb_scale *s = lib->scales.items[i];
-        add_id(&b, s->id, (rb_item){ RB_KIND_SCALE, s, NULL, NULL, NULL }, s->loc);
+        add_id(&b, s->id, (rb_item){ RB_KIND_SCALE, s, NULL, NULL, NULL, NULL }, s->loc);
     }
     for (size_t i = 0; i < lib->competencies.len; i++) {
         const rb_competency *c = lib->competencies.items[i];
-        add_id(&b, c->id, (rb_item){ RB_KIND_COMPETENCY, c, NULL, NULL, NULL }, c->loc);
+        add_id(&b, c->id, (rb_item){ RB_KIND_COMPETENCY, c, NULL, NULL, NULL, NULL }, c->loc);
         for (size_t l = 0; l < c->nlevels; l++) {
             const rb_level *lv = &c->levels[l];
             for (size_t k = 0; k < lv->nbehaviours; k++)
                 add_id(&b, lv->behaviours[k].id,
-                       (rb_item){ RB_KIND_BEHAVIOUR, &lv->behaviours[k], c, lv, NULL },
+                       (rb_item){ RB_KIND_BEHAVIOUR, &lv->behaviours[k], c, lv, NULL, NULL },
                        lv->behaviours[k].loc);
             index_questions(&b, lv->questions, lv->nquestions, c, lv, NULL);
         }
     }
     for (size_t i = 0; i < lib->roles.len; i++) {
         const rb_role *r = lib->roles.items[i];
-        add_id(&b, r->id, (rb_item){ RB_KIND_ROLE, r, NULL, NULL, NULL }, r->loc);
+        add_id(&b, r->id, (rb_item){ RB_KIND_ROLE, r, NULL, NULL, NULL, NULL }, r->loc);
+    }
+    for (size_t i = 0; i < lib->processes.len; i++) {
+        const rb_process *p = lib->processes.items[i];
+        add_id(&b, p->id, (rb_item){ RB_KIND_PROCESS, p, NULL, NULL, NULL, NULL }, p->loc);
+        for (size_t k = 0; k < p->nsteps; k++)
+            add_id(&b, p->steps[k].id,
+                   (rb_item){ RB_KIND_STEP, &p->steps[k], NULL, NULL, NULL, p },
+                   p->steps[k].loc);
     }
     for (size_t i = 0; i < lib->banks.len; i++) {
         const rb_bank *k = lib->banks.items[i];
-        add_id(&b, k->id, (rb_item){ RB_KIND_BANK, k, NULL, NULL, NULL }, k->loc);
+        add_id(&b, k->id, (rb_item){ RB_KIND_BANK, k, NULL, NULL, NULL, NULL }, k->loc);
         index_questions(&b, k->questions, k->nquestions, NULL, NULL, k);
         for (size_t o = 0; o < k->noptions; o++)
             add_id(&b, k->options[o].id,
-                   (rb_item){ RB_KIND_OPTION, &k->options[o], NULL, NULL, k },
+                   (rb_item){ RB_KIND_OPTION, &k->options[o], NULL, NULL, k, NULL },
                    k->options[o].loc);
     }
     if (b.failed) {
@@ -312,17 +388,19 @@ static bool build_index(rb_library *lib, rb_diags *d)
     for (size_t i = 0; i < b.len; i++) {
         if (out > 0 && strcmp(b.items[out - 1].id, b.items[i].id) == 0) {
             const struct index_entry *first = &b.items[out - 1], *dup = &b.items[i];
-            /* The ids inside a duplicated competency or bank repeat too;
+            /* The ids inside a duplicated competency, bank or process repeat too;
              * one message for the duplicate is enough. */
             const void *owner = dup->item.competency ? (const void *)dup->item.competency
-                                                     : (const void *)dup->item.bank;
+                                : dup->item.bank     ? (const void *)dup->item.bank
+                                                     : (const void *)dup->item.process;
             bool inside_dup = false;
             for (size_t k = 0; k < ndup_owners && owner; k++)
                 inside_dup |= dup_owners[k] == owner;
             ok = false;
             if (inside_dup)
                 continue;
-            if ((dup->item.kind == RB_KIND_COMPETENCY || dup->item.kind == RB_KIND_BANK) &&
+            if ((dup->item.kind == RB_KIND_COMPETENCY || dup->item.kind == RB_KIND_BANK ||
+                 dup->item.kind == RB_KIND_PROCESS) &&
                 ndup_owners < 16)
                 dup_owners[ndup_owners++] = dup->item.ptr;
             if (!room(d))
@@ -363,7 +441,17 @@ bool lib_finish(rb_library *lib, rb_diags *d)
         resolve_role(lib, lib->roles.items[i], comp_ids, d);
     for (size_t i = 0; i < lib->examples.len; i++)
         resolve_example(lib, lib->examples.items[i], comp_ids, d);
-    build_index(lib, d);
+    if (build_index(lib, d) && lib->processes.len) {
+        size_t ncands = 0;
+        const char **cands = bank_item_ids(lib, &ncands);
+        if (!cands) {
+            rb_diags_add(d, RB_ERROR, RB_DIAG_SYSTEM, NULL, 0, 0, NULL,
+                         "out of memory while checking the library");
+            return false;
+        }
+        for (size_t i = 0; i < lib->processes.len; i++)
+            resolve_process(lib, lib->processes.items[i], cands, ncands, d);
+    }
     if (rb_diags_errors(d) != before)
         return false;
     if (!lib_compute_hash(lib)) {

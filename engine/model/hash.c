@@ -166,7 +166,9 @@ bool lib_compute_hash(rb_library *lib)
         free(p);
     }
     /* Cues change how answers are read, so they are content. Examples only
-     * test the library and are left out. */
+     * test the library and are left out; so are discussion processes, which
+     * say how a conversation runs, not what a level means: a process can be
+     * revised without making assessments, plans and sheets look stale. */
     const rb_cues *cu = lib->cues;
     const rb_cue_list *lists[] = {
         cu ? &cu->situation : NULL, cu ? &cu->task : NULL, cu ? &cu->action : NULL,

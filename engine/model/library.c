@@ -61,6 +61,11 @@ const rb_role *rb_library_role(const rb_library *lib, size_t i)
 }
 size_t rb_library_nbanks(const rb_library *lib) { return lib->banks.len; }
 const rb_bank *rb_library_bank(const rb_library *lib, size_t i) { return lib->banks.items[i]; }
+size_t rb_library_nprocesses(const rb_library *lib) { return lib->processes.len; }
+const rb_process *rb_library_process(const rb_library *lib, size_t i)
+{
+    return &((const process_def *)lib->processes.items[i])->p;
+}
 size_t rb_library_nexamples(const rb_library *lib) { return lib->examples.len; }
 const rb_example *rb_library_example(const rb_library *lib, size_t i)
 {
@@ -102,9 +107,22 @@ const char *rb_kind_name(rb_kind kind)
     case RB_KIND_ROLE: return "role";
     case RB_KIND_BANK: return "bank";
     case RB_KIND_OPTION: return "option";
+    case RB_KIND_PROCESS: return "process";
+    case RB_KIND_STEP: return "step";
     case RB_KIND_NONE: break;
     }
     return "nothing";
+}
+
+const char *rb_show_name(rb_show show)
+{
+    switch (show) {
+    case RB_SHOW_COMPARISON: return "comparison";
+    case RB_SHOW_STRENGTHS: return "strengths";
+    case RB_SHOW_DEVELOPMENT: return "development";
+    case RB_SHOW_FOLLOW_UP: return "follow-up";
+    }
+    return "?";
 }
 
 const rb_level *rb_competency_level(const rb_competency *c, int number)
@@ -133,7 +151,7 @@ const char *rb_library_suggest(const rb_library *lib, const char *id)
     for (size_t i = 0; i < lib->nindex; i++) {
         rb_kind k = lib->index[i].item.kind;
         if (k != RB_KIND_SCALE && k != RB_KIND_COMPETENCY && k != RB_KIND_ROLE &&
-            k != RB_KIND_BANK)
+            k != RB_KIND_BANK && k != RB_KIND_PROCESS)
             continue;
         size_t d = edit_distance(id, lib->index[i].id, cap);
         if (d <= cap && d < best_d) {

@@ -42,6 +42,18 @@ typedef struct example_def {
     const char *competency_id;
 } example_def;
 
+/* Steps name their bank items until lib_finish resolves them. */
+typedef struct step_refs {
+    size_t n;
+    const char **ids;         /* bank, bank question or option ids */
+} step_refs;
+
+typedef struct process_def {
+    rb_process p;             /* first, as above */
+    rb_step *steps;           /* the same array as p.steps, writable */
+    step_refs *refs;          /* one per step */
+} process_def;
+
 struct index_entry {
     const char *id;
     rb_item item;
@@ -56,6 +68,7 @@ struct rb_library {
     ptrvec roles;         /* role_def* */
     ptrvec banks;         /* rb_bank* */
     ptrvec examples;      /* example_def* */
+    ptrvec processes;     /* process_def* */
     rb_cues *cues;        /* NULL when the library has none */
     ptrvec files;         /* const char* display paths */
     struct index_entry *index;

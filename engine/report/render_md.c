@@ -156,6 +156,95 @@ static void md_bank(rb_buf *b, const rb_bank *k)
     }
 }
 
+static void md_bank_item(rb_buf *b, const rb_item *it)
+{
+    switch (it->kind) {
+    case RB_KIND_BANK: {
+        const rb_bank *k = it->ptr;
+        rb_buf_puts(b, "- Bank: ");
+        md_text(b, k->title);
+        rb_buf_printf(b, " (`%s`)\n", k->id);
+        break;
+    }
+    case RB_KIND_QUESTION:
+        rb_buf_puts(b, "- ");
+        md_text(b, ((const rb_question *)it->ptr)->text);
+        rb_buf_putc(b, '\n');
+        break;
+    case RB_KIND_OPTION: {
+        const rb_option *o = it->ptr;
+        rb_buf_puts(b, "- **");
+        md_text(b, o->title);
+        rb_buf_puts(b, ":** ");
+        md_text(b, o->description);
+        rb_buf_putc(b, '\n');
+        break;
+    }
+    default: break;
+    }
+}
+
+static void md_list(rb_buf *b, const char *head, const char *const *items, size_t n)
+{
+    if (!n)
+        return;
+    rb_buf_printf(b, "\n%s\n\n", head);
+    for (size_t i = 0; i < n; i++) {
+        rb_buf_puts(b, "- ");
+        md_text(b, items[i]);
+        rb_buf_putc(b, '\n');
+    }
+}
+
+static void md_process(rb_buf *b, const rb_process *p)
+{
+    rb_buf_puts(b, "# ");
+    md_text(b, p->title);
+    rb_buf_printf(b, "\n\nId: `%s` · %zu step%s\n", p->id, p->nsteps,
+                  p->nsteps == 1 ? "" : "s");
+    if (p->description) {
+        rb_buf_putc(b, '\n');
+        md_text(b, p->description);
+        rb_buf_putc(b, '\n');
+    }
+    md_list(b, "Principles:", p->principles, p->nprinciples);
+    if (p->referral) {
+        rb_buf_puts(b, "\n> **Referral.** ");
+        md_text(b, p->referral);
+        rb_buf_putc(b, '\n');
+    }
+    for (size_t i = 0; i < p->nsteps; i++) {
+        const rb_step *st = &p->steps[i];
+        rb_buf_printf(b, "\n## Step %zu. ", i + 1);
+        md_text(b, st->title);
+        rb_buf_printf(b, "\n\nId: `%s`", st->id);
+        if (st->nshows) {
+            rb_buf_puts(b, " · shows:");
+            for (size_t k = 0; k < st->nshows; k++)
+                rb_buf_printf(b, "%s %s", k ? "," : "", rb_show_name(st->shows[k]));
+        }
+        rb_buf_putc(b, '\n');
+        if (st->purpose) {
+            rb_buf_putc(b, '\n');
+            md_text(b, st->purpose);
+            rb_buf_putc(b, '\n');
+        }
+        md_list(b, "Prompts:", st->prompts, st->nprompts);
+        md_list(b, "Ask:", st->questions, st->nquestions);
+        if (st->nbank_items) {
+            rb_buf_puts(b, "\nFrom the banks:\n\n");
+            for (size_t k = 0; k < st->nbank_items; k++)
+                md_bank_item(b, &st->bank_items[k]);
+        }
+        md_list(b, "Record:", st->record, st->nrecord);
+        if (st->referral) {
+            rb_buf_puts(b, "\n> **Referral.** ");
+            md_text(b, st->referral);
+            rb_buf_putc(b, '\n');
+        }
+    }
+}
+
 bool rb_render_markdown(const rb_library *lib, const rb_item *item, rb_buf *out)
 {
     (void)lib;
@@ -164,6 +253,7 @@ bool rb_render_markdown(const rb_library *lib, const rb_item *item, rb_buf *out)
     case RB_KIND_SCALE: md_scale(out, item->ptr); break;
     case RB_KIND_ROLE: md_role(out, item->ptr); break;
     case RB_KIND_BANK: md_bank(out, item->ptr); break;
+    case RB_KIND_PROCESS: md_process(out, item->ptr); break;
     default: return false;
     }
     return rb_buf_ok(out);

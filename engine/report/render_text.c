@@ -158,6 +158,72 @@ static void text_bank(rb_buf *b, const rb_bank *k)
     }
 }
 
+/* What a step draws on from the banks: a whole bank by title, a question or
+ * an option by its text. */
+static void text_bank_item(rb_buf *b, const rb_item *it)
+{
+    char head[160];
+    switch (it->kind) {
+    case RB_KIND_BANK: {
+        const rb_bank *k = it->ptr;
+        snprintf(head, sizeof head, "    bank %s: ", k->id);
+        wrap(b, head, "      ", k->title);
+        break;
+    }
+    case RB_KIND_QUESTION:
+        wrap(b, "    ask: ", "         ", ((const rb_question *)it->ptr)->text);
+        break;
+    case RB_KIND_OPTION: {
+        const rb_option *o = it->ptr;
+        snprintf(head, sizeof head, "    option %s: ", o->title);
+        wrap(b, head, "      ", o->description);
+        break;
+    }
+    default: break;
+    }
+}
+
+static void text_process(rb_buf *b, const rb_process *p)
+{
+    rb_buf_printf(b, "%s (%s), %zu step%s\n", p->title, p->id, p->nsteps,
+                  p->nsteps == 1 ? "" : "s");
+    if (p->description)
+        wrap(b, "", "", p->description);
+    if (p->nprinciples)
+        rb_buf_puts(b, "\nPrinciples:\n");
+    for (size_t i = 0; i < p->nprinciples; i++)
+        wrap(b, "  - ", "    ", p->principles[i]);
+    if (p->referral)
+        wrap(b, "\nReferral: ", "  ", p->referral);
+    for (size_t i = 0; i < p->nsteps; i++) {
+        const rb_step *st = &p->steps[i];
+        char head[64];
+        snprintf(head, sizeof head, "\nStep %zu. ", i + 1);
+        wrap(b, head, "  ", st->title);
+        rb_buf_printf(b, "  id: %s\n", st->id);
+        if (st->purpose)
+            wrap(b, "  ", "  ", st->purpose);
+        for (size_t k = 0; k < st->nprompts; k++)
+            wrap(b, "  - ", "    ", st->prompts[k]);
+        for (size_t k = 0; k < st->nquestions; k++)
+            wrap(b, "  ask: ", "       ", st->questions[k]);
+        if (st->nbank_items)
+            rb_buf_puts(b, "  from the banks:\n");
+        for (size_t k = 0; k < st->nbank_items; k++)
+            text_bank_item(b, &st->bank_items[k]);
+        if (st->nshows) {
+            rb_buf_puts(b, "  shows:");
+            for (size_t k = 0; k < st->nshows; k++)
+                rb_buf_printf(b, "%s %s", k ? "," : "", rb_show_name(st->shows[k]));
+            rb_buf_putc(b, '\n');
+        }
+        for (size_t k = 0; k < st->nrecord; k++)
+            wrap(b, "  record: ", "    ", st->record[k]);
+        if (st->referral)
+            wrap(b, "  referral: ", "    ", st->referral);
+    }
+}
+
 bool rb_render_text(const rb_library *lib, const rb_item *item, rb_buf *out)
 {
     (void)lib;
@@ -166,6 +232,7 @@ bool rb_render_text(const rb_library *lib, const rb_item *item, rb_buf *out)
     case RB_KIND_SCALE: text_scale(out, item->ptr); break;
     case RB_KIND_ROLE: text_role(out, item->ptr); break;
     case RB_KIND_BANK: text_bank(out, item->ptr); break;
+    case RB_KIND_PROCESS: text_process(out, item->ptr); break;
     default: return false;
     }
     return rb_buf_ok(out);

@@ -65,7 +65,8 @@ except ImportError:
           "version 4.0 or later)", file=sys.stderr)
     sys.exit(1)
 
-KINDS = ("library", "item", "list", "diagnostics", "answers", "sheet")
+KINDS = ("library", "item", "list", "diagnostics", "answers", "sheet", "devplan", "panel",
+         "assessment", "discussion")
 
 # A small file with mistakes for `rubric check`: an unknown scale, a pattern
 # that does not compile (a diagnostic with "detail"), an unknown field, and a
@@ -400,8 +401,8 @@ def library_problems(lib):
 def list_from_library(lib):
     items = []
     for kind, key in (("scale", "scales"), ("competency", "competencies"),
-                      ("role", "roles"), ("bank", "banks")):
-        for x in lib[key]:
+                      ("role", "roles"), ("bank", "banks"), ("process", "processes")):
+        for x in lib.get(key, []):
             items.append({"kind": kind, "id": x["id"], "title": x["title"]})
     return items
 
@@ -479,6 +480,9 @@ def main(argv):
         run_answers_checks(checks, rubric, src, Path(tmp.name), valid, validators,
                            example_lib, examples_dir, invalid_dir)
         run_plan_checks(checks, rubric, src, schema_dir, Path(tmp.name))
+        run_devplan_checks(checks, rubric, src, Path(tmp.name), valid, invalid_dir)
+        run_discussion_checks(checks, rubric, src, Path(tmp.name), valid, invalid_dir)
+        run_panel_checks(checks, rubric, src, valid)
     finally:
         tmp.cleanup()
     print("%d passed, %d failed" % (checks.passed, checks.failed))
@@ -537,7 +541,7 @@ def run_library_checks(checks, rubric, src, tmp, valid):
                    list_agrees)
 
     keys = {"scale": "scales", "competency": "competencies", "role": "roles",
-            "bank": "banks"}
+            "bank": "banks", "process": "processes"}
     for entry in docs["list"]["items"]:
         def show(entry=entry):
             doc = run_rubric(rubric, ["show", entry["id"], "--format", "json"], src)
@@ -611,6 +615,9 @@ def generate_examples(rubric, example_lib, examples_dir):
         out["sheet.json"] = run_rubric(
             rubric, ["score", "--format", "json", "answers.json"], tmp,
             library=str(example_lib / "rubrics"))
+    out.update(devplan_examples(rubric, example_lib))
+    out.update(discussion_examples(rubric, example_lib))
+    out.update(panel_examples(rubric, example_lib, examples_dir))
     return out
 
 
@@ -1050,6 +1057,340 @@ def run_plan_checks(checks, rubric, src, schema_dir, tmp):
                     len(plan["competencies"]), plan["role"]["minutes"])
             checks.run("rubric plan --role %s --seed %s: valid rubric.plan/1" % (
                 role["id"], seed), one)
+
+
+# ---- development plans (rubric.devplan/1) ------------------------------------------
+
+DEVPLAN_TODAY = "2025-03-03"
+
+
+def run_develop(rubric, args, cwd, library, expect_status=0):
+    """Run rubric with RUBRIC_TODAY fixed; return (stdout bytes, stderr text).
+    Warnings on standard error are allowed (a one-competency plan)."""
+    env = dict(os.environ, RUBRIC_LIBRARY=str(library), RUBRIC_TODAY=DEVPLAN_TODAY)
+    try:
+        p = subprocess.run([rubric] + [str(a) for a in args], cwd=cwd, env=env,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise Failure("cannot run %s: %s" % (rubric, e))
+    err = p.stderr.decode("utf-8", "replace")
+    if p.returncode != expect_status:
+        raise Failure("rubric %s exited with %d, expected %d: %s" % (
+            " ".join(map(str, args)), p.returncode, expect_status, err.strip()[:500]))
+    if expect_status == 0 and ": error: " in err:
+        raise Failure("rubric %s reported an error: %s" % (" ".join(map(str, args)), err[:500]))
+    return p.stdout, err
+
+
+def devplan_examples(rubric, example_lib):
+    """devplan.json: tests/develop/example-plan.txt entered against the example
+    library; devplan-shared.json: its export for the next-level leader."""
+    script = example_lib.parent.parent / "develop" / "example-plan.txt"
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="rubric-schema-") as tmp:
+        plan = Path(tmp, "devplan.json")
+        run_develop(rubric, ["develop", "--role", "team-lead", "--person", "Robin Example",
+                             "--manager", "Casey Example", "--script", script, "-o", plan],
+                    tmp, example_lib / "rubrics")
+        out["devplan.json"] = load_json_file(plan)
+        shared, _ = run_develop(rubric, ["share", plan], tmp, example_lib / "rubrics")
+        out["devplan-shared.json"] = parse_json(shared, "output of rubric share")
+    return out
+
+
+def shared_part_of(plan):
+    """What `rubric share` must write for a full plan: the shared parts only."""
+    comps = {c["id"]: c["share"] for c in plan["competencies"]}
+    doc = {k: v for k, v in plan.items() if k not in ("timeframe", "followup")}
+    doc["view"] = "shared"
+    for key in ("competencies", "barriers", "support"):
+        doc[key] = [x for x in plan[key] if x["share"]]
+    doc["actions"] = [dict(a, competency=a["competency"] if comps.get(a["competency"]) else None)
+                      for a in plan["actions"] if a["share"]]
+    for key in ("timeframe", "followup"):
+        if key in plan and plan[key]["share"]:
+            doc[key] = plan[key]
+    return doc
+
+
+def run_devplan_checks(checks, rubric, src, tmp, valid, invalid_dir):
+    script = src / "tests" / "develop" / "cases" / "develop-script" / "plan.txt"
+    box = {}
+
+    def develop():
+        plan = tmp / "devplan-shipped.json"
+        run_develop(rubric, ["develop", "--role", "people-manager", "--person", "Jordan Lee",
+                             "--manager", "Sam Park", "--script", script, "-o", plan],
+                    src, "rubrics")
+        if plan.stat().st_mode & 0o777 != 0o600:
+            raise Failure("the plan was written with mode %o, not 600" % (
+                plan.stat().st_mode & 0o777))
+        box["plan"] = load_json_file(plan)
+        box["path"] = plan
+        valid("devplan", box["plan"])
+        doc = box["plan"]
+        return "%d competencies, %d actions" % (len(doc["competencies"]), len(doc["actions"]))
+    if not checks.run("rubric develop --script: valid rubric.devplan/1", develop):
+        return
+
+    def shared():
+        out, _ = run_develop(rubric, ["share", box["path"]], src, "rubrics")
+        doc = parse_json(out, "output of rubric share")
+        valid("devplan", doc)
+        want = shared_part_of(box["plan"])
+        if doc != want:
+            raise Failure("the export differs from the plan's shared parts")
+        again, _ = run_develop(rubric, ["develop", "show", "--format", "json", box["path"]],
+                               src, "rubrics")
+        if parse_json(again, "output of rubric develop show") != box["plan"]:
+            raise Failure("rubric develop show --format json does not give the plan back")
+        return "%d of %d actions shared" % (len(doc["actions"]), len(box["plan"]["actions"]))
+    checks.run("rubric share PLAN: valid rubric.devplan/1 holding only the shared parts",
+               shared)
+
+    for f in sorted(invalid_dir.glob("devplan-*.json")):
+        def refused(f=f):
+            _, err = run_develop(rubric, ["develop", "show", "--format", "json", f], src,
+                                 "rubrics", expect_status=1)
+            errors = [l for l in err.splitlines() if ": error: " in l]
+            if not errors:
+                raise Failure("no error reported")
+            return errors[0].split(": error: ", 1)[1]
+        checks.run("invalid %s: refused by rubric develop show too" % f.name, refused)
+
+
+# ---- interview panels (rubric.panel/1) ------------------------------------------
+
+def panel_examples(rubric, example_lib, examples_dir):
+    """panel.json: the hand-written examples/answers.json and the same answers
+    rated by a second interviewer, brought together."""
+    answers = load_json_file(examples_dir / "answers.json")
+    second = dict(answers, interviewer="Kim Ode")
+    second["answers"] = [dict(a, rating=3) if "rating" in a else a
+                         for a in answers["answers"]]
+    with tempfile.TemporaryDirectory(prefix="rubric-schema-") as tmp:
+        Path(tmp, "answers.json").write_text(json.dumps(answers), encoding="utf-8")
+        Path(tmp, "answers-kim.json").write_text(json.dumps(second), encoding="utf-8")
+        doc = run_rubric(rubric, ["panel", "--format", "json", "answers.json",
+                                  "answers-kim.json"], tmp,
+                         library=str(example_lib / "rubrics"))
+    return {"panel.json": doc}
+
+
+def lower_median(values):
+    values = sorted(values)
+    return values[(len(values) - 1) // 2] if values else None
+
+
+def panel_problems(panel, sheets):
+    """What the schema cannot say: the consolidation recomputed from the
+    interviewers' own scoring sheets (`sheets`: source -> rubric.sheet/1)."""
+    problems = []
+    deviations = {}
+    for cand in panel["candidates"]:
+        names = [iv["interviewer"] for iv in cand["interviews"]]
+        for comp in cand["competencies"]:
+            where = "%s/%s" % (cand["id"], comp["id"])
+            if [r["interviewer"] for r in comp["ratings"]] != names:
+                problems.append("%s: ratings not in the interviews' order" % where)
+            for iv, r in zip(cand["interviews"], comp["ratings"]):
+                sheet = sheets[iv["source"]]
+                own = [c for c in sheet["competencies"] if c["id"] == comp["id"]]
+                want = (own[0]["rating"], own[0]["suggested"]) if own else (None, None)
+                if (r["rating"], r["suggested"]) != want:
+                    problems.append("%s: %s's rating and suggestion %r, their sheet says %r"
+                                    % (where, r["interviewer"],
+                                       (r["rating"], r["suggested"]), want))
+            ratings = [r["rating"] for r in comp["ratings"] if r["rating"] is not None]
+            suggested = [r["suggested"] for r in comp["ratings"] if r["suggested"] is not None]
+            consensus = lower_median(ratings)
+            evidence = lower_median(suggested)
+            final = consensus if consensus is not None else evidence
+            want = {"rated": len(ratings), "consensus": consensus, "evidence": evidence,
+                    "spread": max(ratings) - min(ratings) if ratings else None,
+                    "final": final,
+                    "gap": final - comp["target"] if final is not None else None}
+            for k, v in want.items():
+                if comp[k] != v:
+                    problems.append("%s: %s is %r, expected %r" % (where, k, comp[k], v))
+            if len(ratings) >= 2:
+                for r in comp["ratings"]:
+                    if r["rating"] is not None:
+                        deviations.setdefault(r["interviewer"].lower(), []).append(
+                            r["rating"] - consensus)
+            on_agenda = any(a["competency"] == comp["id"] for a in cand["agenda"])
+            apart = bool(ratings) and max(ratings) - min(ratings) >= 2
+            if apart and not on_agenda:
+                problems.append("%s: ratings two apart but not on the agenda" % where)
+    for who in panel["interviewers"]:
+        dev = deviations.get(who["name"].lower(), [])
+        if who["compared"] != len(dev) or who["deviation_sum"] != sum(dev):
+            problems.append("%s: compared %d, deviation_sum %d; expected %d, %d" % (
+                who["name"], who["compared"], who["deviation_sum"], len(dev), sum(dev)))
+        elif dev and abs(who["leniency"] - sum(dev) / len(dev)) > 1e-6:
+            problems.append("%s: leniency %r, expected %r" % (
+                who["name"], who["leniency"], sum(dev) / len(dev)))
+    needs = [c["id"] for c in panel["candidates"][0]["competencies"]]
+    if [a["competency"] for a in panel["agreement"]] != needs:
+        problems.append("agreement: not one entry per competency of the role")
+    return problems
+
+
+def run_panel_checks(checks, rubric, src, valid):
+    """`rubric panel --format json` on the fixtures in tests/fixtures/panel:
+    one candidate (three interviewers) and the campaign (three candidates),
+    against panel.schema.json and against the interviewers' own sheets."""
+    fixtures = src / "tests" / "fixtures" / "panel"
+    files = sorted(fixtures.glob("*.json"))
+    one = [f for f in files if f.name.startswith("alex-morgan--")]
+    for what, chosen in (("one candidate", one), ("campaign", files)):
+        def check(chosen=chosen):
+            if not chosen:
+                raise Failure("no fixtures in %s" % fixtures)
+            rel = [str(f.relative_to(src)) for f in chosen]
+            panel = run_rubric(rubric, ["panel", "--format", "json"] + rel, src)
+            valid("panel", panel)
+            sheets = {}
+            for r in rel:
+                sheets[r] = run_rubric(rubric, ["score", "--format", "json", r], src)
+            problems = panel_problems(panel, sheets)
+            if problems:
+                raise Failure("; ".join(problems[:3]))
+            return "candidates %d, interviewers %d" % (
+                len(panel["candidates"]), len(panel["interviewers"]))
+        checks.run("rubric panel --format json, %s: valid rubric.panel/1, consistent "
+                   "with the sheets" % what, check)
+
+
+# ---- competency assessments and discussions ---------------------------------------
+
+EXAMPLE_SELF = "/level 2\nI summarised the last team meeting back to the group.\n/share yes\n/done\n"
+EXAMPLE_MANAGER = "/level 1\nRobin talked over a colleague twice in the planning meeting.\n/done\n"
+
+
+def run_assess(rubric, args, cwd, library, script):
+    """rubric assess with a script on standard input and today fixed."""
+    env = dict(os.environ, RUBRIC_LIBRARY=str(library), RUBRIC_TODAY=DEVPLAN_TODAY)
+    try:
+        p = subprocess.run([rubric] + [str(a) for a in args], cwd=cwd, env=env,
+                           input=script.encode("utf-8"), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise Failure("cannot run %s: %s" % (rubric, e))
+    if p.returncode != 0 or p.stderr:
+        raise Failure("rubric %s exited with %d: %s" % (
+            " ".join(map(str, args)), p.returncode,
+            p.stderr.decode("utf-8", "replace").strip()[:500]))
+    return p.stdout
+
+
+def discussion_examples(rubric, example_lib):
+    """assessment.json (a self-assessment), assessment-manager.json and
+    discussion.json (the two side by side) for the example library."""
+    lib = example_lib / "rubrics"
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="rubric-schema-") as tmp:
+        common = ["assess", "--role", "team-lead", "--person", "Robin Example", "--script", "-"]
+        run_assess(rubric, common + ["--by", "self", "-o", "self.json"], tmp, lib,
+                   EXAMPLE_SELF)
+        run_assess(rubric, common + ["--by", "manager", "--assessor", "Casey Example",
+                                     "-o", "manager.json"], tmp, lib, EXAMPLE_MANAGER)
+        out["assessment.json"] = load_json_file(Path(tmp, "self.json"))
+        out["assessment-manager.json"] = load_json_file(Path(tmp, "manager.json"))
+        out["discussion.json"] = run_rubric(
+            rubric, ["discuss", "self.json", "manager.json", "--format", "json"], tmp,
+            library=str(lib))
+    return out
+
+
+def discussion_problems(lib, self_doc, manager_doc, disc):
+    """What a schema cannot say about a rubric.discussion/1 document."""
+    problems = []
+    if disc["person"] != self_doc["person"]:
+        problems.append("person %r, the assessments say %r" % (disc["person"], self_doc["person"]))
+    role = next(r for r in lib["roles"] if r["id"] == self_doc["role"])
+    if [c["competency"] for c in disc["competencies"]] != [n["competency"] for n in role["needs"]]:
+        problems.append("competencies are not the role's, in its order")
+    levels = {}
+    for side, doc in (("self", self_doc), ("manager", manager_doc)):
+        levels[side] = {c["competency"]: c for c in doc["competencies"]}
+    groups = {"strength": [], "development": [], "to-settle": []}
+    for c, need in zip(disc["competencies"], role["needs"]):
+        cid = c["competency"]
+        if c["target"] != need["target"]:
+            problems.append("%s: target %d, the role says %d" % (cid, c["target"], need["target"]))
+        s, m = levels["self"].get(cid), levels["manager"].get(cid)
+        for name, side, doc in (("self", c["self"], s), ("manager", c["manager"], m)):
+            if (side is None) != (doc is None) or (doc and (
+                    side["level"] != doc["level"] or side["examples"] != doc["examples"])):
+                problems.append("%s: the %s side is not the assessment's" % (cid, name))
+        if s and m:
+            lo, hi = sorted((s["level"], m["level"]))
+            want = ("strength" if lo == hi and lo >= c["target"] else
+                    "development" if hi < c["target"] else "to-settle")
+            if c["difference"] != m["level"] - s["level"]:
+                problems.append("%s: difference %r" % (cid, c["difference"]))
+        else:
+            want = "to-settle"
+        if c["group"] != want:
+            problems.append("%s: group %s, expected %s" % (cid, c["group"], want))
+        groups[c["group"]].append(cid)
+    if disc["strengths"] != groups["strength"]:
+        problems.append("strengths %s, expected %s" % (disc["strengths"], groups["strength"]))
+    if disc["to_settle"] != groups["to-settle"]:
+        problems.append("to_settle %s, expected %s" % (disc["to_settle"], groups["to-settle"]))
+    dev = disc["development"]
+    if sorted(d["competency"] for d in dev) != sorted(groups["development"]):
+        problems.append("development %s, expected %s" % (dev, groups["development"]))
+    gaps = [(-d["gap_min"], -d["gap_max"]) for d in dev]
+    if gaps != sorted(gaps):
+        problems.append("development is not largest gap first")
+    return problems
+
+
+def run_discussion_checks(checks, rubric, src, tmp, valid, invalid_dir):
+    fixtures = src / "tests" / "discuss" / "fixtures"
+    box = {}
+
+    def assess():
+        for side, extra in (("self", []), ("manager", ["--assessor", "Alex Kim"])):
+            path = tmp / ("assessment-%s.json" % side)
+            script = (fixtures / ("sam-%s.txt" % side)).read_text(encoding="utf-8")
+            run_assess(rubric, ["assess", "--role", "people-manager", "--person", "Sam Ortiz",
+                                "--by", side, "--script", "-", "-o", path] + extra,
+                       src, "rubrics", script)
+            if path.stat().st_mode & 0o777 != 0o600:
+                raise Failure("%s has mode %o, not 600" % (path.name, path.stat().st_mode & 0o777))
+            box[side] = load_json_file(path)
+            valid("assessment", box[side])
+        return "both sides, mode 600"
+    if not checks.run("rubric assess: valid rubric.assessment/1", assess):
+        return
+
+    def discuss():
+        lib = run_rubric(rubric, ["export"], src)
+        disc = run_rubric(rubric, ["discuss", str(tmp / "assessment-self.json"),
+                                   str(tmp / "assessment-manager.json"), "--format", "json"], src)
+        valid("discussion", disc)
+        problems = discussion_problems(lib, box["self"], box["manager"], disc)
+        if problems:
+            raise Failure("; ".join(problems[:4]))
+        return "%d competencies, %d steps" % (len(disc["competencies"]),
+                                               len(disc["process"]["steps"]))
+    checks.run("rubric discuss: valid rubric.discussion/1, groups and gaps consistent", discuss)
+
+    # The schema and the reader agree on documents that must be refused.
+    for f in sorted(invalid_dir.glob("assessment-*.json")):
+        def refused(f=f):
+            env = dict(os.environ, RUBRIC_LIBRARY="rubrics")
+            p = subprocess.run([rubric, "discuss", str(f), str(tmp / "assessment-manager.json")],
+                               cwd=src, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=120)
+            if p.returncode != 1 or b": error: " not in p.stderr:
+                raise Failure("rubric discuss exited with %d: %s" % (
+                    p.returncode, p.stderr.decode("utf-8", "replace")[:300]))
+        checks.run("rubric discuss refuses %s" % f.name, refused)
 
 
 if __name__ == "__main__":

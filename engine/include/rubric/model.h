@@ -168,6 +168,51 @@ typedef struct rb_cues {
     rb_loc loc;
 } rb_cues;
 
+/* What a step of a discussion process shows from the two assessments, in
+ * the order the step lists them. */
+typedef enum rb_show {
+    RB_SHOW_COMPARISON,   /* both levels side by side, examples where they differ */
+    RB_SHOW_STRENGTHS,    /* proposed areas of strength */
+    RB_SHOW_DEVELOPMENT,  /* proposed areas for development, with the gap */
+    RB_SHOW_FOLLOW_UP,    /* room to schedule the follow-up meeting */
+} rb_show;
+
+/* One step of a discussion process: what the leader of the discussion
+ * does, says and asks, which bank questions or growth options to draw on,
+ * what to record, and when to refer elsewhere (coaching is not
+ * counselling). Lists may be empty; texts may be NULL. */
+typedef struct rb_step {
+    const char *id;          /* <process>.<local id> or <process>.s<position> */
+    const char *title;
+    const char *purpose;
+    size_t nprompts;
+    const char *const *prompts;     /* points for the leader of the discussion */
+    size_t nquestions;
+    const char *const *questions;   /* questions to ask */
+    size_t nbank_items;
+    const struct rb_item *bank_items;  /* banks, bank questions or options */
+    size_t nshows;
+    const rb_show *shows;
+    size_t nrecord;
+    const char *const *record;      /* what to write down, e.g. "Actions ..." */
+    const char *referral;
+    rb_loc loc;
+} rb_step;
+
+/* A discussion process, such as coaching for competencies: the steps a
+ * manager and an employee go through with their two assessments. */
+typedef struct rb_process {
+    const char *id;
+    const char *title;
+    const char *description;  /* may be NULL */
+    size_t nprinciples;
+    const char *const *principles;  /* ground rules shown before the steps */
+    const char *referral;     /* shown before the steps; may be NULL */
+    size_t nsteps;
+    const rb_step *steps;
+    rb_loc loc;
+} rb_process;
+
 typedef struct rb_library rb_library;
 
 /* What an id names, for rb_library_find(). */
@@ -181,6 +226,8 @@ typedef enum rb_kind {
     RB_KIND_ROLE,
     RB_KIND_BANK,
     RB_KIND_OPTION,
+    RB_KIND_PROCESS,
+    RB_KIND_STEP,
 } rb_kind;
 
 typedef struct rb_item {
@@ -189,6 +236,7 @@ typedef struct rb_item {
     const rb_competency *competency;  /* owner, for behaviours/questions/probes */
     const rb_level *level;            /* owner level, likewise */
     const rb_bank *bank;              /* owner bank, for bank items */
+    const rb_process *process;        /* owner process, for steps */
 } rb_item;
 
 size_t rb_library_nscales(const rb_library *lib);
@@ -199,6 +247,8 @@ size_t rb_library_nroles(const rb_library *lib);
 const rb_role *rb_library_role(const rb_library *lib, size_t i);
 size_t rb_library_nbanks(const rb_library *lib);
 const rb_bank *rb_library_bank(const rb_library *lib, size_t i);
+size_t rb_library_nprocesses(const rb_library *lib);
+const rb_process *rb_library_process(const rb_library *lib, size_t i);
 size_t rb_library_nexamples(const rb_library *lib);
 const rb_example *rb_library_example(const rb_library *lib, size_t i);
 /* The library's cue lists, or NULL when it defines none. */
@@ -209,7 +259,7 @@ const char *rb_library_file(const rb_library *lib, size_t i);
 /* Look an id up. Returns false (and kind NONE) when nothing has that id. */
 bool rb_library_find(const rb_library *lib, const char *id, rb_item *out);
 
-/* The id of a scale, competency, role or bank closest to `id` (a likely
+/* The id of a scale, competency, role, bank or process closest to `id` (a likely
  * typo), or NULL when none is close. */
 const char *rb_library_suggest(const rb_library *lib, const char *id);
 
@@ -222,6 +272,8 @@ const char *rb_library_hash(const rb_library *lib);
 bool rb_library_has_hooks(const rb_library *lib);
 
 const char *rb_kind_name(rb_kind kind);
+/* "comparison", "strengths", ... as written in process files. */
+const char *rb_show_name(rb_show show);
 
 /* The level of `c` numbered `number`, or NULL. */
 const rb_level *rb_competency_level(const rb_competency *c, int number);

@@ -1,0 +1,7 @@
+-- A step listing a competency under banks.
+process "p" {
+  title = "P",
+  steps = {
+    step "Explore" { banks = { "communication" } },
+  },
+}

@@ -1,0 +1,5 @@
+-- A process whose steps list is empty.
+process "p" {
+  title = "P",
+  steps = {},
+}

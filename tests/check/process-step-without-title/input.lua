@@ -1,0 +1,7 @@
+-- A step written without its title.
+process "p" {
+  title = "P",
+  steps = {
+    step { purpose = "Talk." },
+  },
+}

@@ -1,0 +1,260 @@
+/*
+ * Unit tests for development plans: dates, the line commands of the plan
+ * editor, the JSON document (written, read back, shared), the person marker
+ * of Markdown and HTML documents, and telling whose a document is.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "rubric/rubric.h"
+
+static rb_library *shipped(void)
+{
+    const char *dir = TEST_SOURCE_DIR "/rubrics";
+    rb_library *lib = NULL;
+    rb_diags *d = NULL;
+    rb_library_load(&dir, 1, NULL, &lib, &d, NULL);
+    rb_diags_free(d);
+    return lib;
+}
+
+static const rb_role *role_of(const rb_library *lib, const char *id)
+{
+    rb_item item;
+    if (!rb_library_find(lib, id, &item) || item.kind != RB_KIND_ROLE)
+        return NULL;
+    return item.ptr;
+}
+
+TEST(dates_are_parsed_strictly)
+{
+    rb_date d;
+    CHECK(rb_date_parse("2024-02-29", &d));
+    CHECK_EQ_INT(d.year, 2024);
+    CHECK_EQ_INT(d.month, 2);
+    CHECK_EQ_INT(d.day, 29);
+    CHECK(!rb_date_parse("2025-02-29", &d));
+    CHECK(!rb_date_parse("1900-02-29", &d));
+    CHECK(rb_date_parse("2000-02-29", &d));
+    CHECK(!rb_date_parse("1899-12-31", &d));
+    CHECK(!rb_date_parse("2025-1-01", &d));
+    CHECK(!rb_date_parse("2025-01-01 ", &d));
+    CHECK(!rb_date_parse("2025-13-01", &d));
+    CHECK(!rb_date_parse("2025-04-31", &d));
+    CHECK(!rb_date_parse("+025-04-01", &d));
+    CHECK(!rb_date_parse("", &d));
+    char text[RB_DATE_TEXT];
+    CHECK(rb_date_parse("2025-03-09", &d));
+    rb_date_format(d, text);
+    CHECK_EQ_STR(text, "2025-03-09");
+    rb_date a, b;
+    CHECK(rb_date_parse("2025-03-09", &a) && rb_date_parse("2025-03-10", &b));
+    CHECK(rb_date_compare(a, b) < 0);
+    CHECK(rb_date_compare(b, a) > 0);
+    CHECK(rb_date_compare(a, a) == 0);
+}
+
+TEST(today_comes_from_the_environment)
+{
+    rb_date d;
+    setenv("RUBRIC_TODAY", "2031-12-31", 1);
+    CHECK(rb_date_today(&d));
+    CHECK_EQ_INT(d.year, 2031);
+    setenv("RUBRIC_TODAY", "yesterday", 1);
+    CHECK(!rb_date_today(&d));
+    unsetenv("RUBRIC_TODAY");
+    CHECK(rb_date_today(&d));
+    CHECK(d.year >= 2024);
+}
+
+TEST(the_marker_gives_the_name_back)
+{
+    const char *names[] = { "Jordan Lee", "Zoë \"Z\" O'Brien", "a --> b <!-- c", "x\\y",
+                            "Ünïcødé 名前", "tab\there", "--", "-" };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        rb_buf b = { 0 };
+        rb_person_marker(&b, names[i]);
+        rb_buf_puts(&b, "# Rest of the document\n");
+        const char *s = rb_buf_str(&b);
+        const char *nl = strchr(s, '\n');
+        REQUIRE(nl != NULL);
+        /* Nothing in the name may close the comment early. */
+        const char *close = strstr(s, "-->");
+        CHECK(close != NULL && close + 3 == nl);
+        CHECK(strstr(s, "--") == s + 2 || strstr(s + 4, "--") == close);
+        rb_record_kind kind;
+        char *name = rb_record_person(s, b.len, &kind, NULL);
+        CHECK_EQ_STR(name ? name : "(none)", names[i]);
+        CHECK(kind == RB_RECORD_MARKED);
+        free(name);
+        rb_buf_release(&b);
+    }
+}
+
+TEST(whose_document_it_is)
+{
+    rb_record_kind kind;
+    char *format = NULL;
+    const char *doc = "{\"format\": \"rubric.assessment/1\", \"person\": \"Ana\"}";
+    char *name = rb_record_person(doc, strlen(doc), &kind, &format);
+    CHECK_EQ_STR(name ? name : "", "Ana");
+    CHECK_EQ_STR(format ? format : "", "rubric.assessment/1");
+    CHECK(kind == RB_RECORD_JSON);
+    free(name);
+    free(format);
+    const char *others[] = {
+        "{\"format\": \"other/1\", \"person\": \"Ana\"}",
+        "{\"format\": \"rubric.answers/1\", \"candidate\": \"Ana\"}",
+        "{\"format\": \"rubric.devplan/1\", \"person\": 3}",
+        "{\"format\": \"rubric.devplan/1\", \"person\": \"\"}",
+        "{\"format\": \"rubric.devplan/1\", \"person\": \"A\", \"person\": \"B\"}",
+        "[\"rubric.devplan/1\"]",
+        "x<!-- rubric-person: \"Ana\" -->\n",
+        "<!-- rubric-person: \"Ana\" -->trailing\n",
+        "<!-- rubric-person: Ana -->\n",
+        "",
+    };
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        name = rb_record_person(others[i], strlen(others[i]), &kind, &format);
+        CHECK_MSG(name == NULL, "document %zu is about '%s'", i, name);
+        free(name);
+        free(format);
+    }
+}
+
+TEST(progress_sits_beside_the_plan)
+{
+    char *p = rb_progress_path("plans/jordan.json");
+    CHECK_EQ_STR(p, "plans/jordan.progress");
+    free(p);
+    p = rb_progress_path("plan");
+    CHECK_EQ_STR(p, "plan.progress");
+    free(p);
+}
+
+/* Apply lines; return the status of the last. */
+static rb_edit_status edit(rb_devplan_editor *ed, const char *line, rb_diags **d)
+{
+    rb_diags_free(*d);
+    *d = rb_diags_new();
+    rb_buf reply = { 0 };
+    rb_edit_status st = rb_devplan_edit(ed, line, *d, &reply);
+    rb_buf_release(&reply);
+    return st;
+}
+
+static const char *first_message(const rb_diags *d)
+{
+    return rb_diags_count(d) ? rb_diags_at(d, 0)->message : "";
+}
+
+TEST(the_editor_takes_commands_and_refuses_mistakes)
+{
+    rb_library *lib = shipped();
+    REQUIRE(lib != NULL);
+    const rb_role *role = role_of(lib, "people-manager");
+    REQUIRE(role != NULL);
+    rb_date today;
+    REQUIRE(rb_date_parse("2025-03-03", &today));
+    rb_devplan_editor *ed = rb_devplan_editor_new(lib, role, "Jordan Lee", NULL, today);
+    REQUIRE(ed != NULL);
+    const rb_devplan *p = rb_devplan_editor_plan(ed);
+    rb_diags *d = NULL;
+
+    CHECK(edit(ed, "   # a comment", &d) == RB_EDIT_OK);
+    CHECK(edit(ed, "", &d) == RB_EDIT_OK);
+    CHECK(edit(ed, "/action too early", &d) == RB_EDIT_ERROR);
+    CHECK(edit(ed, "/done", &d) == RB_EDIT_ERROR);
+    CHECK_EQ_INT((int)rb_diags_errors(d), 3);
+    CHECK(edit(ed, "/competency communication", &d) == RB_EDIT_OK);
+    CHECK(edit(ed, "/competency communication", &d) == RB_EDIT_OK);
+    CHECK_EQ_INT((int)p->ncompetencies, 1);
+    CHECK(edit(ed, "/target 0", &d) == RB_EDIT_ERROR);
+    CHECK(edit(ed, "/target 99999999999999999999", &d) == RB_EDIT_ERROR);
+    CHECK(edit(ed, "/target 3x", &d) == RB_EDIT_ERROR);
+    CHECK_EQ_INT(p->competencies[0].target, 0);
+    CHECK(edit(ed, "/target  4 ", &d) == RB_EDIT_OK);
+    CHECK_EQ_INT(p->competencies[0].target, 4);
+    CHECK(edit(ed, "/action   Present monthly  ", &d) == RB_EDIT_OK);
+    CHECK_EQ_STR(p->actions[0].text, "Present monthly");
+    CHECK_EQ_STR(p->actions[0].id, "a1");
+    CHECK(!p->actions[0].share);
+    CHECK(edit(ed, "/share actions", &d) == RB_EDIT_OK);
+    CHECK(p->actions[0].share);
+    CHECK(edit(ed, "/action Ask for feedback", &d) == RB_EDIT_OK);
+    CHECK(p->actions[1].share);  /* the part's mark holds for later items */
+    CHECK(edit(ed, "/private a2", &d) == RB_EDIT_OK);
+    CHECK(!p->actions[1].share && p->actions[0].share);
+    CHECK(edit(ed, "/followup 2025-03-02", &d) == RB_EDIT_ERROR);
+    CHECK(p->followup == NULL);
+    CHECK(edit(ed, "/followup 2025-03-03", &d) == RB_EDIT_OK);
+    CHECK(edit(ed, "/timeframe June", &d) == RB_EDIT_OK);
+    CHECK(edit(ed, "/Done", &d) == RB_EDIT_ERROR);
+    CHECK_EQ_STR(first_message(d), "unknown command '/Done' (did you mean '/done'?); type "
+                 "/help for the list");
+    CHECK(edit(ed, "/done", &d) == RB_EDIT_DONE);
+    CHECK_EQ_INT((int)rb_diags_warnings(d), 1);  /* one competency */
+    CHECK(edit(ed, "/quit", &d) == RB_EDIT_QUIT);
+
+    /* The document reads back as it was written. */
+    rb_buf json = { 0 }, again = { 0 }, shared = { 0 };
+    REQUIRE(rb_devplan_json(p, &json));
+    rb_diags *rd = rb_diags_new();
+    rb_devplan *back = rb_devplan_parse("plan.json", json.data, json.len, rd);
+    CHECK_EQ_INT((int)rb_diags_count(rd), 0);
+    REQUIRE(back != NULL);
+    REQUIRE(rb_devplan_json(back, &again));
+    CHECK_EQ_STR(rb_buf_str(&again), rb_buf_str(&json));
+    CHECK(back->manager == NULL);
+
+    /* The export holds the shared parts only, and reads back as shared. */
+    REQUIRE(rb_devplan_shared_json(back, &shared));
+    rb_devplan *view = rb_devplan_parse("shared.json", shared.data, shared.len, rd);
+    REQUIRE(view != NULL);
+    CHECK(view->shared_view);
+    CHECK_EQ_INT((int)view->ncompetencies, 0);
+    CHECK_EQ_INT((int)view->nactions, 1);
+    CHECK(view->actions[0].competency == NULL);  /* its competency is private */
+    CHECK(view->timeframe == NULL && view->followup == NULL);
+    CHECK(strstr(rb_buf_str(&shared), "Ask for feedback") == NULL);
+    CHECK(strstr(rb_buf_str(&shared), "communication") == NULL);
+
+    rb_devplan_free(view);
+    rb_devplan_free(back);
+    rb_diags_free(rd);
+    rb_buf_release(&json);
+    rb_buf_release(&again);
+    rb_buf_release(&shared);
+    rb_diags_free(d);
+    rb_devplan_editor_free(ed);
+    rb_library_free(lib);
+}
+
+TEST(the_editor_caps_what_a_plan_holds)
+{
+    rb_library *lib = shipped();
+    REQUIRE(lib != NULL);
+    rb_date today;
+    REQUIRE(rb_date_parse("2025-03-03", &today));
+    rb_devplan_editor *ed = rb_devplan_editor_new(lib, role_of(lib, "people-manager"),
+                                                  "Jordan Lee", "Sam Park", today);
+    REQUIRE(ed != NULL);
+    rb_diags *d = NULL;
+    for (int i = 0; i < RB_DEVPLAN_MAX_ITEMS; i++)
+        CHECK(edit(ed, "/barrier time", &d) == RB_EDIT_OK);
+    CHECK(edit(ed, "/barrier one too many", &d) == RB_EDIT_ERROR);
+    char *long_line = malloc(RB_DEVPLAN_MAX_TEXT + 20);
+    REQUIRE(long_line != NULL);
+    memcpy(long_line, "/support ", 9);
+    memset(long_line + 9, 'x', RB_DEVPLAN_MAX_TEXT + 1);
+    long_line[9 + RB_DEVPLAN_MAX_TEXT + 1] = '\0';
+    CHECK(edit(ed, long_line, &d) == RB_EDIT_ERROR);
+    CHECK_EQ_INT((int)rb_devplan_editor_plan(ed)->nsupport, 0);
+    free(long_line);
+    rb_diags_free(d);
+    rb_devplan_editor_free(ed);
+    rb_library_free(lib);
+}
+
+CHECK_MAIN()
