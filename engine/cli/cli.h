@@ -62,6 +62,17 @@ int cli_write(const char *path, const rb_buf *b);
 /* The same with the new file's permission bits: 0600 for a person's
  * private records (assessments, sessions, plans). */
 int cli_write_mode(const char *path, const rb_buf *b, unsigned mode);
+/* Save a document about a person (mode 0600) to `output`, or to stdout
+ * when it is NULL or "-", then say "wrote PATH" on stderr when it went to
+ * a file. `rendered` false means making the document ran out of memory. */
+int cli_save_private(const char *output, const rb_buf *b, bool rendered);
+/* After reading a document with problems in `d`: print them, free `d`,
+ * and return the exit code (EXIT_INVALID when nothing was read, `got`
+ * false, though no error said why). */
+int cli_read_done(rb_diags *d, bool got);
+/* The role `id` of the library; NULL, with the error printed ("unknown
+ * role ... (did you mean ...?)"), when there is none. */
+const rb_role *cli_find_role(const rb_library *lib, const char *id);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

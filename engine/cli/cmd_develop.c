@@ -93,21 +93,15 @@ static int show(int argc, char **argv)
     if (!d)
         return cli_error(EXIT_SYSTEM, "out of memory");
     rb_devplan *plan = rb_devplan_read(path, d);
-    cli_print_diags(stderr, d);
-    int rc = cli_exit_for(d);
-    if (rc == EXIT_OK && !plan)
-        rc = EXIT_INVALID;
+    int rc = cli_read_done(d, plan != NULL);
     if (rc == EXIT_OK) {
         rb_buf b = { 0 };
         bool ok = json ? rb_devplan_json(plan, &b)
                   : html ? rb_devplan_html(plan, &b) : rb_devplan_markdown(plan, &b);
-        rc = ok ? cli_write_mode(output, &b, 0600) : cli_error(EXIT_SYSTEM, "out of memory");
-        if (rc == EXIT_OK && output && strcmp(output, "-") != 0)
-            fprintf(stderr, "wrote %s\n", output);
+        rc = cli_save_private(output, &b, ok);
         rb_buf_release(&b);
     }
     rb_devplan_free(plan);
-    rb_diags_free(d);
     return rc;
 }
 
@@ -278,21 +272,11 @@ int cmd_develop(int argc, char **argv)
     rc = cli_load(library, &lib);
     if (rc != EXIT_OK)
         return rc;
-    rb_item item;
-    if (!rb_library_find(lib, role_id, &item) || item.kind != RB_KIND_ROLE) {
-        const char *near = rb_library_suggest(lib, role_id);
-        if (item.kind != RB_KIND_NONE)
-            cli_error(EXIT_INVALID, "'%s' is a %s, not a role; run 'rubric list' to see "
-                      "the roles", role_id, rb_kind_name(item.kind));
-        else if (near)
-            cli_error(EXIT_INVALID, "unknown role '%s' (did you mean '%s'?)", role_id, near);
-        else
-            cli_error(EXIT_INVALID, "unknown role '%s'; run 'rubric list' to see the roles",
-                      role_id);
+    const rb_role *role = cli_find_role(lib, role_id);
+    if (!role) {
         rb_library_free(lib);
         return EXIT_INVALID;
     }
-    const rb_role *role = item.ptr;
     cli_input *in = cli_input_open(script);
     if (!in) {
         rc = cli_error(EXIT_SYSTEM, "cannot read '%s': %s", script ? script : "<stdin>",

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 
@@ -80,7 +81,14 @@ static int due(const char *dir, rb_date today)
         else
             snprintf(path, need, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
                      de->d_name);
-        /* Only development plans: other documents are skipped quietly. */
+        /* Only development plans: other documents are skipped quietly, and
+         * so is anything but a regular file (opening a FIFO would wait
+         * forever). */
+        struct stat st;
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            free(path);
+            continue;
+        }
         FILE *f = fopen(path, "re");
         char head[4096];
         size_t got = f ? fread(head, 1, sizeof head - 1, f) : 0;
@@ -299,11 +307,9 @@ int cmd_followup(int argc, char **argv)
     if (!d)
         return cli_error(EXIT_SYSTEM, "out of memory");
     rb_devplan *plan = rb_devplan_read(path, d);
-    cli_print_diags(stderr, d);
-    rc = cli_exit_for(d);
-    rb_diags_free(d);
+    rc = cli_read_done(d, plan != NULL);
     if (!plan)
-        return rc == EXIT_OK ? EXIT_INVALID : rc;
+        return rc;
     if (plan->shared_view) {
         rb_devplan_free(plan);
         return cli_error(EXIT_INVALID, "%s is the shared export of a plan; follow up on the "

@@ -66,14 +66,11 @@ static int share_devplan(const char *path, const char *output)
     if (!d)
         return cli_error(EXIT_SYSTEM, "out of memory");
     rb_devplan *plan = rb_devplan_read(path, d);
-    cli_print_diags(stderr, d);
-    int rc = cli_exit_for(d);
-    rb_diags_free(d);
+    int rc = cli_read_done(d, plan != NULL);
     if (!plan)
-        return rc == EXIT_OK ? EXIT_INVALID : rc;
+        return rc;
     rb_buf b = { 0 };
-    rc = rb_devplan_shared_json(plan, &b) ? cli_write_mode(output, &b, 0600)
-                                           : cli_error(EXIT_SYSTEM, "out of memory");
+    rc = cli_save_private(output, &b, rb_devplan_shared_json(plan, &b));
     rb_buf_release(&b);
     rb_devplan_free(plan);
     return rc;
@@ -97,8 +94,7 @@ static int share_assessment(const char *path, const char *output, const char *li
     rb_diags_free(d);
     if (a) {
         rb_buf b = { 0 };
-        rc = rb_assessment_shared_json(a, &b) ? cli_write_mode(output, &b, 0600)
-                                               : cli_error(EXIT_SYSTEM, "out of memory");
+        rc = cli_save_private(output, &b, rb_assessment_shared_json(a, &b));
         rb_buf_release(&b);
         rb_assessment_free(a);
     } else if (rc == EXIT_OK) {
@@ -143,9 +139,7 @@ int cmd_share(int argc, char **argv)
     else if (strcmp(format, RB_ASSESSMENT_FORMAT) == 0)
         rc = share_assessment(path, output, library);
     else
-        return cli_error(EXIT_INVALID, "%s is not a development plan (rubric.devplan/1) or an "
+        rc = cli_error(EXIT_INVALID, "%s is not a development plan (rubric.devplan/1) or an "
                          "assessment (rubric.assessment/1); only those can be shared", path);
-    if (rc == EXIT_OK && output)
-        fprintf(stderr, "wrote %s\n", output);
     return rc;
 }

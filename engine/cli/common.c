@@ -162,6 +162,38 @@ int cli_write_mode(const char *path, const rb_buf *b, unsigned mode)
     return EXIT_OK;
 }
 
+int cli_save_private(const char *output, const rb_buf *b, bool rendered)
+{
+    int rc = rendered ? cli_write_mode(output, b, 0600) : cli_error(EXIT_SYSTEM, "out of memory");
+    if (rc == EXIT_OK && output && strcmp(output, "-") != 0)
+        fprintf(stderr, "wrote %s\n", output);
+    return rc;
+}
+
+int cli_read_done(rb_diags *d, bool got)
+{
+    cli_print_diags(stderr, d);
+    int rc = cli_exit_for(d);
+    rb_diags_free(d);
+    return rc == EXIT_OK && !got ? EXIT_INVALID : rc;
+}
+
+const rb_role *cli_find_role(const rb_library *lib, const char *id)
+{
+    rb_item item;
+    if (rb_library_find(lib, id, &item) && item.kind == RB_KIND_ROLE)
+        return item.ptr;
+    const char *near = rb_library_suggest(lib, id);
+    if (item.kind != RB_KIND_NONE)
+        cli_error(EXIT_INVALID, "'%s' is a %s, not a role; run 'rubric list' to see the roles",
+                  id, rb_kind_name(item.kind));
+    else if (near)
+        cli_error(EXIT_INVALID, "unknown role '%s' (did you mean '%s'?)", id, near);
+    else
+        cli_error(EXIT_INVALID, "unknown role '%s'; run 'rubric list' to see the roles", id);
+    return NULL;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;

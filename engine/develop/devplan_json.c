@@ -163,19 +163,7 @@ static void at(char *where, size_t size, const char *path, const char *key)
 static const cJSON *member(reader *r, const cJSON *obj, const char *key, const char *path,
                            int want, const char *want_name, bool required)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    char where[256];
-    at(where, sizeof where, path, key);
-    if (!v) {
-        if (required)
-            json_problem(&r->rep, RB_ERROR, obj, *path ? path : NULL, "'%s' is missing", key);
-        return NULL;
-    }
-    if ((v->type & 0xFF) != want) {
-        json_problem(&r->rep, RB_ERROR, v, where, "must be %s, not %s", want_name, json_kind(v));
-        return NULL;
-    }
-    return v;
+    return json_member(&r->rep, obj, key, path, want, want_name, required);
 }
 
 static const char *text_of(reader *r, const cJSON *obj, const char *key, const char *path,
@@ -193,6 +181,15 @@ static const char *text_of(reader *r, const cJSON *obj, const char *key, const c
     }
     if (l > max) {
         json_problem(&r->rep, RB_ERROR, v, where, "is %zu bytes long; the limit is %zu", l, max);
+        return NULL;
+    }
+    /* Plans are shown at the terminal ('develop show', 'followup'): no
+     * escape sequences, and names and ids stay on one line. */
+    bool one_line = max <= RB_DEVPLAN_MAX_NAME;
+    if (!json_plain_text(v->valuestring, !one_line)) {
+        json_problem(&r->rep, RB_ERROR, v, where, one_line
+                     ? "holds a control character or a line break; write it on one line"
+                     : "holds a control character; only line breaks and tabs are allowed");
         return NULL;
     }
     const char *s = arena_strndup(r->op->arena, v->valuestring, l);
@@ -230,7 +227,10 @@ static const char *date_of(reader *r, const cJSON *obj, const char *key, const c
                      v->valuestring);
         return NULL;
     }
-    return arena_strdup(r->op->arena, v->valuestring);
+    const char *s = arena_strdup(r->op->arena, v->valuestring);
+    if (!s)
+        json_problem(&r->rep, RB_ERROR, v, NULL, "out of memory");
+    return s;
 }
 
 /* The list `key` with at most `max` entries; *n gets its size. */
@@ -294,6 +294,7 @@ static rb_devplan_item *read_items(reader *r, const cJSON *root, const char *key
         return NULL;
     rb_devplan_item *items = arena_alloc(r->op->arena, *n * sizeof *items);
     if (!items) {
+        json_problem(&r->rep, RB_ERROR, list, key, "out of memory");
         *n = 0;
         return NULL;
     }
@@ -332,8 +333,10 @@ static void read_actions(reader *r, const cJSON *root, rb_devplan *p)
     if (!list || !n)
         return;
     rb_devplan_action *as = arena_alloc(r->op->arena, n * sizeof *as);
-    if (!as)
+    if (!as) {
+        json_problem(&r->rep, RB_ERROR, list, "actions", "out of memory");
         return;
+    }
     size_t i = 0;
     for (const cJSON *e = list->child; e; e = e->next, i++) {
         char path[64], where[96];
@@ -380,18 +383,9 @@ rb_devplan *rb_devplan_parse(const char *source, const char *text, size_t len,
                              rb_diags *diags)
 {
     reader r = { { source, 0, diags, 0 }, NULL };
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    json_error je;
-    cJSON *root = json_parse(text, len, &je);
-    if (!root) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, je.line, je.column, NULL,
-                     "malformed JSON at line %d, column %d: %s", je.line, je.column,
-                     je.message);
+    cJSON *root = json_parse_root(&r.rep, text, len);
+    if (!root)
         return NULL;
-    }
     r.op = devplan_alloc();
     if (!r.op) {
         cJSON_Delete(root);
@@ -399,22 +393,7 @@ rb_devplan *rb_devplan_parse(const char *source, const char *text, size_t len,
         return NULL;
     }
     rb_devplan *p = &r.op->plan;
-    if (!cJSON_IsObject(root)) {
-        json_problem(&r.rep, RB_ERROR, root, NULL, "the document must be a JSON object, not %s",
-                     json_kind(root));
-        goto done;
-    }
-    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
-    if (!fmt)
-        json_problem(&r.rep, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
-                     RB_DEVPLAN_FORMAT);
-    else if (!cJSON_IsString(fmt))
-        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not %s",
-                     RB_DEVPLAN_FORMAT, json_kind(fmt));
-    else if (strcmp(fmt->valuestring, RB_DEVPLAN_FORMAT) != 0)
-        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"",
-                     RB_DEVPLAN_FORMAT, fmt->valuestring);
-    if (r.rep.errors)
+    if (!json_check_format(&r.rep, root, RB_DEVPLAN_FORMAT))
         goto done;  /* not a plan: the rest would only be noise */
     json_check_keys(&r.rep, root, "", top_keys);
 
@@ -457,6 +436,8 @@ rb_devplan *rb_devplan_parse(const char *source, const char *text, size_t len,
                                      p->competencies[i].id);
             }
             p->ncompetencies = n;
+        } else {
+            json_problem(&r.rep, RB_ERROR, cs, "competencies", "out of memory");
         }
     }
     p->barriers = read_items(&r, root, "barriers", &p->nbarriers);

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "develop/devplan_internal.h"
+#include "report/html.h"
+#include "report/md.h"
 #include "rubric/records.h"
 
 static const char *mark(bool share)
@@ -20,19 +22,6 @@ static const char *mark(bool share)
 }
 
 /* ---- Markdown ------------------------------------------------------------ */
-
-static void md_text(rb_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '\n' || *s == '\r') {
-            rb_buf_putc(b, ' ');
-            continue;
-        }
-        if (strchr("\\`*_[]<>|#", *s))
-            rb_buf_putc(b, '\\');
-        rb_buf_putc(b, *s);
-    }
-}
 
 static void md_items(rb_buf *b, const rb_devplan_item *items, size_t n, const char *none)
 {
@@ -144,75 +133,39 @@ bool rb_devplan_markdown(const rb_devplan *p, rb_buf *b)
 
 /* ---- HTML ------------------------------------------------------------------ */
 
-/* Text or attribute value, escaped; control characters HTML does not allow
- * become U+FFFD. */
-static void esc(rb_buf *b, const char *s)
-{
-    size_t run = 0, i = 0;
-    for (; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *rep;
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default:
-            rep = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
-                      ? "\xEF\xBF\xBD" : NULL;
-            break;
-        }
-        if (!rep)
-            continue;
-        rb_buf_append(b, s + run, i - run);
-        rb_buf_puts(b, rep);
-        run = i + 1;
-    }
-    rb_buf_append(b, s + run, i - run);
-}
-
-static const char *const style[] = {
-    ":root{--ink:#1c2733;--muted:#52606d;--line:#d5dde5;--soft:#f3f6f9;--accent:#2b5f9e;"
-    "--shared:#1f7a4d}\n",
-    "*{box-sizing:border-box}\n",
-    "body{margin:0;background:#e9edf1;color:var(--ink);"
-    "font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Liberation Sans\","
-    "\"DejaVu Sans\",Arial,sans-serif}\n",
-    "main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem}\n",
-    "section,header.plan{background:#fff;border-radius:6px;box-shadow:0 1px 4px "
-    "rgba(0,0,0,.12);padding:1.25rem 2rem;margin-bottom:1.25rem}\n",
-    ".kicker{margin:0;color:var(--accent);font-size:.8rem;font-weight:600;"
-    "letter-spacing:.08em;text-transform:uppercase}\n",
-    "h1{font-size:1.8rem;line-height:1.2;margin:.15rem 0 .6rem}\n",
-    "h2{font-size:1.3rem;margin:0 0 .5rem;color:var(--accent)}\n",
-    "h3{font-size:1.02rem;margin:1.1rem 0 .4rem}\n",
+static const char *const rules[] = {
+    HTML_CSS_FORM_CARDS("section,header.plan"),
     "section section{box-shadow:none;border-radius:0;padding:0;margin:0 0 1rem;"
     "border-top:1px solid var(--line)}\n",
     ".meta{color:var(--muted)}\n",
     ".notice{border-left:4px solid var(--shared);background:var(--soft);padding:.4rem .75rem}\n",
-    "table{border-collapse:collapse;width:100%}\n",
-    "th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;"
-    "vertical-align:top}\n",
+    HTML_CSS_FORM_TABLE,
     "th{background:var(--soft);width:14rem}\n",
     ".mark{display:inline-block;margin-left:.5rem;padding:0 .4rem;border-radius:3px;"
     "font-size:.75rem;font-weight:600;border:1px solid var(--line);color:var(--muted)}\n",
     ".mark.shared{border-color:var(--shared);color:var(--shared)}\n",
-    ".box{display:inline-block;width:.9rem;height:.9rem;border:1.5px solid var(--ink);"
-    "border-radius:2px;vertical-align:-.1rem;margin-right:.4rem}\n",
-    "ul.check{list-style:none;padding-left:.25rem}\n",
+    HTML_CSS_FORM_BOXES,
     ".id{font-family:ui-monospace,\"DejaVu Sans Mono\",monospace;font-size:.85rem;"
     "color:var(--muted);margin-right:.4rem}\n",
+    /* More room than the house lines: these are for signatures. */
     ".fill{display:flex;gap:1.5rem;flex-wrap:wrap;margin-top:1rem}\n",
     ".fill span{flex:1;min-width:12rem;border-bottom:1px solid var(--ink);padding-top:1.5rem}\n",
-    "@page{size:A4;margin:14mm 12mm}\n",
-    "@media print{\n",
-    "body{background:#fff;font-size:10pt}\n",
-    "main{max-width:none;padding:0}\n",
-    "section,header.plan{box-shadow:none;border-radius:0;padding:0;margin:0 0 1rem}\n",
+    NULL,
+};
+
+static const char *const print_rules[] = {
+    HTML_CSS_FORM_CARDS_PRINT("section,header.plan"),
     "h2,h3{break-after:avoid;page-break-after:avoid}\n",
     "tr,li{break-inside:avoid;page-break-inside:avoid}\n",
-    "}\n",
+    NULL,
+};
+
+static const html_page page = {
+    .palette = ";--shared:#1f7a4d",
+    .width = "62rem",
+    .personal = true,
+    .rules = rules,
+    .print = print_rules,
 };
 
 static void html_mark(rb_buf *b, bool share)
@@ -224,12 +177,12 @@ static void html_mark(rb_buf *b, bool share)
 static void html_action(rb_buf *b, const rb_devplan_action *a)
 {
     rb_buf_puts(b, "<li class=\"action\" data-action=\"");
-    esc(b, a->id);
+    html_esc(b, a->id);
     rb_buf_printf(b, "\" data-share=\"%s\"><span class=\"box\"></span><span class=\"id\">",
                   a->share ? "true" : "false");
-    esc(b, a->id);
+    html_esc(b, a->id);
     rb_buf_puts(b, "</span>");
-    esc(b, a->text);
+    html_esc(b, a->text);
     html_mark(b, a->share);
     rb_buf_puts(b, "</li>\n");
 }
@@ -245,7 +198,7 @@ static void html_items(rb_buf *b, const char *cls, const rb_devplan_item *items,
     rb_buf_printf(b, "<ul class=\"%s\">\n", cls);
     for (size_t i = 0; i < n; i++) {
         rb_buf_printf(b, "<li data-share=\"%s\">", items[i].share ? "true" : "false");
-        esc(b, items[i].text);
+        html_esc(b, items[i].text);
         html_mark(b, items[i].share);
         rb_buf_puts(b, "</li>\n");
     }
@@ -255,32 +208,28 @@ static void html_items(rb_buf *b, const char *cls, const rb_devplan_item *items,
 bool rb_devplan_html(const rb_devplan *p, rb_buf *b)
 {
     rb_person_marker(b, p->person);
-    rb_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"robots\" content=\"noindex\">\n<title>Development plan: ");
-    esc(b, p->person);
-    rb_buf_puts(b, "</title>\n<style>\n");
-    for (size_t i = 0; i < sizeof style / sizeof *style; i++)
-        rb_buf_puts(b, style[i]);
-    rb_buf_puts(b, "</style>\n</head>\n<body>\n<main>\n<header class=\"plan\">\n"
-                   "<p class=\"kicker\">Development plan</p>\n<h1>");
-    esc(b, p->person);
+    html_page_open(b, &page);
+    rb_buf_puts(b, "Development plan: ");
+    html_esc(b, p->person);
+    html_page_body(b, &page);
+    rb_buf_puts(b, "<header class=\"plan\">\n<p class=\"kicker\">Development plan</p>\n<h1>");
+    html_esc(b, p->person);
     rb_buf_puts(b, "</h1>\n");
     if (p->shared_view)
         rb_buf_puts(b, "<p class=\"notice\">Shared with the next-level leader: only the parts "
                        "the employee chose to share.</p>\n");
     rb_buf_puts(b, "<table class=\"facts\">\n<tbody>\n<tr><th>Employee</th><td>");
-    esc(b, p->person);
+    html_esc(b, p->person);
     rb_buf_puts(b, "</td></tr>\n");
     if (p->manager) {
         rb_buf_puts(b, "<tr><th>Manager</th><td>");
-        esc(b, p->manager);
+        html_esc(b, p->manager);
         rb_buf_puts(b, "</td></tr>\n");
     }
     rb_buf_puts(b, "<tr><th>Role</th><td>");
-    esc(b, p->role_title);
+    html_esc(b, p->role_title);
     rb_buf_puts(b, " <code>");
-    esc(b, p->role_id);
+    html_esc(b, p->role_id);
     rb_buf_printf(b, "</code></td></tr>\n<tr><th>Agreed on</th><td>%s</td></tr>\n", p->agreed);
     if (p->followup)
         rb_buf_printf(b, "<tr><th>Follow-up meeting</th><td>%s</td></tr>\n", p->followup);
@@ -292,18 +241,18 @@ bool rb_devplan_html(const rb_devplan *p, rb_buf *b)
     for (size_t i = 0; i < p->ncompetencies; i++) {
         const rb_devplan_competency *c = &p->competencies[i];
         rb_buf_puts(b, "<section class=\"competency\" id=\"c-");
-        esc(b, c->id);
+        html_esc(b, c->id);
         rb_buf_printf(b, "\" data-target=\"%d\" data-share=\"%s\">\n<h3>%zu. ", c->target,
                       c->share ? "true" : "false", i + 1);
-        esc(b, c->title);
+        html_esc(b, c->title);
         html_mark(b, c->share);
         rb_buf_printf(b, "</h3>\n<p class=\"meta\">Target level <strong>%d", c->target);
         if (c->target_name) {
             rb_buf_putc(b, ' ');
-            esc(b, c->target_name);
+            html_esc(b, c->target_name);
         }
         rb_buf_puts(b, "</strong> · competency <code>");
-        esc(b, c->id);
+        html_esc(b, c->id);
         rb_buf_puts(b, "</code></p>\n<ul class=\"check actions\">\n");
         bool any = false;
         for (size_t k = 0; k < p->nactions; k++) {
@@ -336,7 +285,7 @@ bool rb_devplan_html(const rb_devplan *p, rb_buf *b)
     if (p->timeframe) {
         rb_buf_printf(b, "<p class=\"timeframe\" data-share=\"%s\">",
                       p->timeframe_share ? "true" : "false");
-        esc(b, p->timeframe);
+        html_esc(b, p->timeframe);
         html_mark(b, p->timeframe_share);
         rb_buf_puts(b, "</p>\n");
     }
@@ -355,6 +304,6 @@ bool rb_devplan_html(const rb_devplan *p, rb_buf *b)
     if (!p->shared_view)
         rb_buf_puts(b, "<p class=\"meta\">This plan belongs to the employee. Only the parts "
                        "marked \"shared\" go into <code>rubric share</code>.</p>\n");
-    rb_buf_puts(b, "</main>\n</body>\n</html>\n");
+    html_page_close(b, &page);
     return rb_buf_ok(b);
 }

@@ -646,6 +646,15 @@ rb_edit_status rb_devplan_edit(rb_devplan_editor *ed, const char *line, rb_diags
         len--;
     if (len == 0 || line[0] == '#')
         return RB_EDIT_OK;
+    /* Plans are shown at the terminal and written to JSON that is read
+     * back strictly: what is typed must be text, without escape codes. */
+    if (!rb_text_valid(line, len))
+        return refuse(d, "the line is not UTF-8 text; type it again or save the script as "
+                         "UTF-8");
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)line[i] < 0x20 && line[i] != '\t') || line[i] == 0x7f)
+            return refuse(d, "the line holds a control character (byte 0x%02X); type plain "
+                             "text", (unsigned)(unsigned char)line[i]);
     if (line[0] != '/')
         return refuse(d, "'%.40s%s' is not a command: lines start with a command such as "
                          "/action TEXT (type /help for the list)", line, len > 40 ? "..." : "");

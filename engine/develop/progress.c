@@ -10,6 +10,8 @@
  * ("note" may be absent).
  */
 #include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +94,24 @@ static const char *string_member(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+static const char *const plan_keys[] = { "event", "person", "plan", NULL };
+static const char *const progress_keys[] = { "event", "date", "action", "status", "note", NULL };
+
+/* The first field of `o` not in `known`, or NULL. A journal is read as
+ * strictly as any document: a field this version does not know means it
+ * was written by something else. */
+static const char *unknown_field(const cJSON *o, const char *const *known)
+{
+    for (const cJSON *c = o->child; c; c = c->next) {
+        size_t i = 0;
+        while (known[i] && strcmp(c->string, known[i]) != 0)
+            i++;
+        if (!known[i])
+            return c->string;
+    }
+    return NULL;
+}
+
 static int on_record(void *ctx, uint64_t index, const void *payload, size_t len)
 {
     owned_progress *op = ctx;
@@ -101,8 +121,17 @@ static int on_record(void *ctx, uint64_t index, const void *payload, size_t len)
         return record_problem(op, index, "not JSON (%s)", je.message);
     int rc = 0;
     const char *event = cJSON_IsObject(v) ? string_member(v, "event") : NULL;
+    const char *unknown = NULL;
     if (!event) {
         rc = record_problem(op, index, "not a progress event");
+    } else if (index == 0 && strcmp(event, "plan") != 0) {
+        /* rb_progress_append always starts a journal with the plan record:
+         * without it the journal does not say whose it is. */
+        rc = record_problem(op, index, "the first record must name the person and the plan");
+    } else if ((strcmp(event, "plan") == 0 || strcmp(event, "progress") == 0) &&
+               (unknown = unknown_field(v, strcmp(event, "plan") == 0 ? plan_keys
+                                                                     : progress_keys))) {
+        rc = record_problem(op, index, "unknown field '%.40s'", unknown);
     } else if (strcmp(event, "plan") == 0) {
         const char *person = string_member(v, "person");
         if (index != 0 || !person)
@@ -170,8 +199,14 @@ rb_progress *rb_progress_read(const rb_devplan *plan, const char *path, rb_diags
     op->path = path;
     op->diags = diags;
     struct stat st;
-    if (stat(path, &st) != 0)
-        return &op->pr;  /* nothing recorded yet */
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return &op->pr;  /* nothing recorded yet */
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_SYSTEM, path, 0, 0, NULL,
+                     "cannot look at the progress journal: %s", strerror(errno));
+        rb_progress_free(&op->pr);
+        return NULL;
+    }
     rb_journal_report rep;
     rb_journal_status s = rb_journal_recover(path, on_record, op, &rep);
     if (s == RB_JOURNAL_OK && rep.tail != RB_JOURNAL_TAIL_NONE)

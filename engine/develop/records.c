@@ -243,7 +243,10 @@ static void look_at_file(search *s, int folder, const char *name, const char *re
         return;
     }
     struct stat fst;
-    if (fstat(fd, &fst) != 0 || !S_ISREG(fst.st_mode)) {
+    /* Looked at again through the descriptor: the file may have been
+     * swapped or grown since fstatat(). */
+    if (fstat(fd, &fst) != 0 || !S_ISREG(fst.st_mode) ||
+        (size_t)fst.st_size > RB_RECORDS_MAX_FILE) {
         close(fd);
         return;
     }
@@ -297,6 +300,11 @@ static void look_at_file(search *s, int folder, const char *name, const char *re
     free(person);
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void walk(search *s, int folder, const char *rel, int depth)
 {
     DIR *dir = fdopendir(folder);
@@ -340,12 +348,9 @@ static void walk(search *s, int folder, const char *rel, int depth)
     }
     if (!de && errno && !s->failed)
         sys_error(s, rel, "cannot list the folder", errno);
-    for (size_t i = 1; i < n; i++)
-        for (size_t k = i; k > 0 && strcmp(names[k - 1], names[k]) > 0; k--) {
-            char *t = names[k];
-            names[k] = names[k - 1];
-            names[k - 1] = t;
-        }
+    /* qsort: a folder may hold up to RB_RECORDS_MAX_FILES names. */
+    if (n > 1)
+        qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         if (s->failed)
             break;

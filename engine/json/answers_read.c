@@ -249,19 +249,9 @@ rb_interview *rb_interview_parse(const rb_library *lib, const char *source, int 
                      RB_MAX_ANSWERS_FILE >> 20);
         return NULL;
     }
-    /* Editors on some systems start UTF-8 files with a byte order mark. */
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    json_error je;
-    cJSON *root = json_parse(text, len, &je);
-    if (!root) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, line0 + je.line, je.column,
-                     NULL, "malformed JSON at line %d, column %d: %s", line0 + je.line,
-                     je.column, je.message);
+    cJSON *root = json_parse_root(&r.rep, text, len);
+    if (!root)
         return NULL;
-    }
     owned_interview *oi = calloc(1, sizeof *oi);
     r.arena = oi ? arena_new() : NULL;
     if (!r.arena) {

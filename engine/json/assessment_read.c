@@ -33,19 +33,7 @@ static const char *const entry_keys[] = { "competency", "level", "examples", "sh
 static const cJSON *member(reader *r, const cJSON *obj, const char *key, const char *path,
                            int want, const char *want_name)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    char where[128];
-    snprintf(where, sizeof where, "%s%s%s", path, *path ? "." : "", key);
-    if (!v) {
-        json_problem(&r->rep, RB_ERROR, obj, *path ? path : NULL, "'%s' is missing", key);
-        return NULL;
-    }
-    if ((v->type & 0xFF) != want) {
-        json_problem(&r->rep, RB_ERROR, v, where, "must be %s, not %s", want_name,
-                     json_kind(v));
-        return NULL;
-    }
-    return v;
+    return json_member(&r->rep, obj, key, path, want, want_name, true);
 }
 
 /* A person's name: the person assessed or the assessor. */
@@ -89,18 +77,6 @@ static long need_index(const rb_role *role, const char *id)
     return -1;
 }
 
-/* Text a person typed: line breaks and tabs, but no other control
- * characters (UTF-8 was checked with the whole document). */
-static bool plain_text(const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-            return false;
-    }
-    return true;
-}
-
 static void read_examples(reader *r, const cJSON *e, const char *path,
                           owned_assessment *oa, size_t slot)
 {
@@ -134,7 +110,7 @@ static void read_examples(reader *r, const cJSON *e, const char *path,
                          RB_MAX_EXAMPLE);
             continue;
         }
-        if (!plain_text(x->valuestring)) {
+        if (!json_plain_text(x->valuestring, true)) {
             json_problem(&r->rep, RB_ERROR, x, xw, "holds a control character; only line "
                          "breaks and tabs are allowed");
             continue;
@@ -231,36 +207,12 @@ rb_assessment *rb_assessment_parse(const rb_library *lib, const char *source,
                                    const char *text, size_t len, rb_diags *diags)
 {
     reader r = { { source, 0, diags, 0 }, lib, NULL };
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    json_error je;
-    cJSON *root = json_parse(text, len, &je);
-    if (!root) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, je.line, je.column, NULL,
-                     "malformed JSON at line %d, column %d: %s", je.line, je.column,
-                     je.message);
+    cJSON *root = json_parse_root(&r.rep, text, len);
+    if (!root)
         return NULL;
-    }
     owned_assessment *oa = NULL;
     const cJSON **seen = NULL;
-    if (!cJSON_IsObject(root)) {
-        json_problem(&r.rep, RB_ERROR, root, NULL, "the document must be a JSON object, "
-                     "not %s", json_kind(root));
-        goto done;
-    }
-    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
-    if (!fmt)
-        json_problem(&r.rep, RB_ERROR, root, NULL, "'format' is missing; add \"format\": "
-                     "\"%s\"", RB_ASSESSMENT_FORMAT);
-    else if (!cJSON_IsString(fmt))
-        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not %s",
-                     RB_ASSESSMENT_FORMAT, json_kind(fmt));
-    else if (strcmp(fmt->valuestring, RB_ASSESSMENT_FORMAT) != 0)
-        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"",
-                     RB_ASSESSMENT_FORMAT, fmt->valuestring);
-    if (r.rep.errors)
+    if (!json_check_format(&r.rep, root, RB_ASSESSMENT_FORMAT))
         goto done;  /* not an assessment: the rest would only be noise */
     json_check_keys(&r.rep, root, "", top_keys);
 

@@ -56,6 +56,73 @@ void json_check_keys(json_report *r, const cJSON *obj, const char *path,
     }
 }
 
+const cJSON *json_member(json_report *r, const cJSON *obj, const char *key, const char *path,
+                         int want, const char *want_name, bool required)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v) {
+        if (required)
+            json_problem(r, RB_ERROR, obj, *path ? path : NULL, "'%s' is missing", key);
+        return NULL;
+    }
+    if ((v->type & 0xFF) != want) {
+        char where[256];
+        snprintf(where, sizeof where, "%s%s%s", path, *path ? "." : "", key);
+        json_problem(r, RB_ERROR, v, where, "must be %s, not %s", want_name, json_kind(v));
+        return NULL;
+    }
+    return v;
+}
+
+bool json_plain_text(const char *s, bool multiline)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == 0x7f || (c < 0x20 && !(multiline && (c == '\n' || c == '\t'))))
+            return false;
+    }
+    return true;
+}
+
+cJSON *json_parse_root(json_report *r, const char *text, size_t len)
+{
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    json_error je;
+    cJSON *root = json_parse(text, len, &je);
+    if (!root) {
+        rb_diags_add(r->diags, RB_ERROR, RB_DIAG_INPUT, r->source, r->line0 + je.line,
+                     je.column, NULL, "malformed JSON at line %d, column %d: %s",
+                     r->line0 + je.line, je.column, je.message);
+        r->errors++;
+    }
+    return root;
+}
+
+bool json_check_format(json_report *r, const cJSON *root, const char *format)
+{
+    if (!cJSON_IsObject(root)) {
+        json_problem(r, RB_ERROR, root, NULL, "the document must be a JSON object, not %s",
+                     json_kind(root));
+        return false;
+    }
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (!fmt)
+        json_problem(r, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
+                     format);
+    else if (!cJSON_IsString(fmt))
+        json_problem(r, RB_ERROR, fmt, "format", "expected \"%s\", not %s", format,
+                     json_kind(fmt));
+    else if (strcmp(fmt->valuestring, format) != 0)
+        json_problem(r, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"", format,
+                     fmt->valuestring);
+    else
+        return true;
+    return false;
+}
+
 bool json_read_document(const char *path, size_t limit, rb_diags *diags, char **text,
                         size_t *len)
 {

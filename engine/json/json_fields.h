@@ -28,6 +28,29 @@ const char *json_kind(const cJSON *v);
 void json_check_keys(json_report *r, const cJSON *obj, const char *path,
                      const char *const *known);
 
+/* A member `key` of `obj` with JSON type `want` (cJSON type bits): NULL,
+ * with a problem at `path`.key, when it is of another type, and when it is
+ * missing and `required` ("'key' is missing"). */
+const cJSON *json_member(json_report *r, const cJSON *obj, const char *key, const char *path,
+                         int want, const char *want_name, bool required);
+
+/* True when `s` holds no control characters; tabs and line breaks are
+ * allowed in `multiline` text. Names and ids are one line; what a person
+ * wrote may have several. Text shown at a terminal must never carry
+ * escape sequences. */
+bool json_plain_text(const char *s, bool multiline);
+
+/* Parse the document text[0..len) strictly (json_parse; a leading UTF-8
+ * byte-order mark is skipped, as editors on some systems write one). NULL,
+ * with "malformed JSON at line L, column C: ..." in `r->diags` (L counted
+ * from r->line0), when it is not JSON. */
+cJSON *json_parse_root(json_report *r, const char *text, size_t len);
+
+/* The document must be a JSON object whose "format" is `format`; false,
+ * with the problem reported, when it is not (the rest would only be
+ * noise). */
+bool json_check_format(json_report *r, const cJSON *root, const char *format);
+
 /* Read a whole JSON document from `path` (at most `limit` bytes) for one
  * of the readers; problems go to `diags`. The text is malloc'ed. */
 bool json_read_document(const char *path, size_t limit, rb_diags *diags, char **text,

@@ -30,18 +30,7 @@ typedef struct reader {
 static const cJSON *member(reader *r, const cJSON *obj, const char *key, const char *path,
                            int want, const char *want_name)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    char where[256];
-    snprintf(where, sizeof where, "%s%s%s", path, *path ? "." : "", key);
-    if (!v) {
-        json_problem(&r->rep, RB_ERROR, obj, *path ? path : NULL, "'%s' is missing", key);
-        return NULL;
-    }
-    if ((v->type & 0xFF) != want) {
-        json_problem(&r->rep, RB_ERROR, v, where, "must be %s, not %s", want_name, json_kind(v));
-        return NULL;
-    }
-    return v;
+    return json_member(&r->rep, obj, key, path, want, want_name, true);
 }
 
 /* A required, non-empty text of at most `max` bytes, copied. */
@@ -266,18 +255,9 @@ rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *te
                        size_t len, rb_diags *diags)
 {
     reader r = { { source, 0, diags, 0 }, lib, NULL };
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    json_error je;
-    cJSON *root = json_parse(text, len, &je);
-    if (!root) {
-        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, source, je.line, je.column, NULL,
-                     "malformed JSON at line %d, column %d: %s", je.line, je.column,
-                     je.message);
+    cJSON *root = json_parse_root(&r.rep, text, len);
+    if (!root)
         return NULL;
-    }
     owned_plan *op = plan_alloc();
     if (!op) {
         cJSON_Delete(root);
@@ -286,21 +266,7 @@ rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *te
     }
     r.arena = op->arena;
     rb_plan *p = &op->plan;
-    if (!cJSON_IsObject(root)) {
-        json_problem(&r.rep, RB_ERROR, root, NULL, "the document must be a JSON object, not %s",
-                json_kind(root));
-        goto done;
-    }
-    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
-    if (!fmt)
-        json_problem(&r.rep, RB_ERROR, root, NULL, "'format' is missing; add \"format\": \"%s\"",
-                RB_PLAN_FORMAT);
-    else if (!cJSON_IsString(fmt))
-        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not %s", RB_PLAN_FORMAT,
-                json_kind(fmt));
-    else if (strcmp(fmt->valuestring, RB_PLAN_FORMAT) != 0)
-        json_problem(&r.rep, RB_ERROR, fmt, "format", "expected \"%s\", not \"%.60s\"",
-                RB_PLAN_FORMAT, fmt->valuestring);
+    json_check_format(&r.rep, root, RB_PLAN_FORMAT);
     if (r.rep.errors)
         goto done;  /* not a plan: the rest would only be noise */
     json_check_keys(&r.rep, root, "", top_keys);

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "report/discussion_internal.h"
+#include "report/html.h"
+#include "report/md.h"
 
 static const char *level_name(const rb_competency *c, int n)
 {
@@ -51,35 +53,21 @@ static bool differs(const rb_discussion_row *r)
 
 /* ---- Markdown ------------------------------------------------------------ */
 
-static void md_text(rb_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '\n') {
-            rb_buf_putc(b, ' ');
-            continue;
-        }
-        if (strchr("\\`*_[]<>|#", *s))
-            rb_buf_putc(b, '\\');
-        rb_buf_putc(b, *s);
-    }
-}
-
 /* A list item whose text may hold line breaks: the lines after the first
  * are indented under it. */
 static void md_item(rb_buf *b, const char *indent, const char *text)
 {
     rb_buf_puts(b, indent);
     rb_buf_puts(b, "- ");
-    for (const char *s = text; *s; s++) {
-        if (*s == '\n') {
-            rb_buf_puts(b, "  \n");
-            rb_buf_puts(b, indent);
-            rb_buf_puts(b, "  ");
-            continue;
-        }
-        if (strchr("\\`*_[]<>|#", *s))
-            rb_buf_putc(b, '\\');
-        rb_buf_putc(b, *s);
+    for (;;) {
+        size_t n = strcspn(text, "\n");
+        md_text_n(b, text, n);
+        if (!text[n])
+            break;
+        rb_buf_puts(b, "  \n");
+        rb_buf_puts(b, indent);
+        rb_buf_puts(b, "  ");
+        text += n + 1;
     }
     rb_buf_putc(b, '\n');
 }
@@ -349,79 +337,42 @@ bool rb_discussion_markdown(const rb_discussion *d, rb_buf *b)
 
 /* ---- HTML ------------------------------------------------------------------ */
 
-/* Text or attribute value, escaped; control characters HTML does not allow
- * become U+FFFD; line breaks become <br> when `breaks`. */
-static void esc_text(rb_buf *b, const char *s, bool breaks)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '&': rb_buf_puts(b, "&amp;"); break;
-        case '<': rb_buf_puts(b, "&lt;"); break;
-        case '>': rb_buf_puts(b, "&gt;"); break;
-        case '"': rb_buf_puts(b, "&quot;"); break;
-        case '\'': rb_buf_puts(b, "&#39;"); break;
-        case '\n': rb_buf_puts(b, breaks ? "<br>\n" : " "); break;
-        default:
-            if ((c < 0x20 && c != '\t') || c == 0x7f)
-                rb_buf_puts(b, "\xEF\xBF\xBD");
-            else
-                rb_buf_putc(b, (char)c);
-        }
-    }
-}
-
-static void esc(rb_buf *b, const char *s)
-{
-    esc_text(b, s, false);
-}
-
-static const char *const style[] = {
-    ":root{--ink:#1c2733;--muted:#52606d;--line:#d5dde5;--soft:#f3f6f9;--accent:#2b5f9e;"
-    "--good:#e7f4ea;--gap:#fdf0e4;--differ:#fff7d6}\n",
-    "*{box-sizing:border-box}\n",
-    "body{margin:0;background:#e9edf1;color:var(--ink);"
-    "font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Liberation Sans\","
-    "\"DejaVu Sans\",Arial,sans-serif}\n",
-    "main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem}\n",
-    "section,header.planner{background:#fff;border-radius:6px;box-shadow:0 1px 4px "
-    "rgba(0,0,0,.12);padding:1.25rem 2rem;margin-bottom:1.25rem}\n",
-    ".kicker{margin:0;color:var(--accent);font-size:.8rem;font-weight:600;"
-    "letter-spacing:.08em;text-transform:uppercase}\n",
-    "h1{font-size:1.8rem;line-height:1.2;margin:.15rem 0 .6rem}\n",
-    "h2{font-size:1.3rem;margin:0 0 .5rem;color:var(--accent)}\n",
-    "h3{font-size:1.02rem;margin:1.1rem 0 .4rem}\n",
+static const char *const rules[] = {
+    HTML_CSS_FORM_CARDS("section,header.planner"),
     "h4{font-size:.95rem;margin:.9rem 0 .3rem}\n",
     ".meta,.purpose{color:var(--muted)}\n",
-    ".fill{display:flex;gap:1.5rem;flex-wrap:wrap;margin-top:.75rem}\n",
-    ".fill span{flex:1;min-width:12rem;border-bottom:1px solid var(--ink);padding-top:1rem}\n",
-    "table{border-collapse:collapse;width:100%}\n",
-    "th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;"
-    "vertical-align:top}\n",
+    HTML_CSS_FORM_FILL,
+    HTML_CSS_FORM_TABLE,
     "th{background:var(--soft)}\n",
     "td.num{text-align:right}\n",
     "tr[data-agreement=agreed]{background:var(--good)}\n",
     "tr.differ{background:var(--differ)}\n",
     "table.development tbody tr{background:var(--gap)}\n",
-    ".box{display:inline-block;width:.9rem;height:.9rem;border:1.5px solid var(--ink);"
-    "border-radius:2px;vertical-align:-.1rem;margin-right:.4rem}\n",
-    "ul.check{list-style:none;padding-left:.25rem}\n",
+    HTML_CSS_FORM_BOXES,
     "ul.examples{margin:.2rem 0 .6rem}\n",
     ".side{font-weight:600}\n",
     "aside.referral{border-left:4px solid var(--accent);background:var(--soft);"
     "padding:.5rem .9rem;margin:.8rem 0}\n",
     ".record{border:1px dashed var(--line);border-radius:4px;min-height:5rem;"
     "margin:.3rem 0 1rem;padding:.3rem .5rem;color:var(--muted);font-size:.8rem}\n",
-    "@page{size:A4;margin:14mm 12mm}\n",
-    "@media print{\n",
-    "body{background:#fff;font-size:10pt}\n",
-    "main{max-width:none;padding:0}\n",
-    "section,header.planner{box-shadow:none;border-radius:0;padding:0;margin:0 0 1rem}\n",
+    NULL,
+};
+
+static const char *const print_rules[] = {
+    HTML_CSS_FORM_CARDS_PRINT("section,header.planner"),
     "tr[data-agreement=agreed],tr.differ,table.development tbody tr{"
     "-webkit-print-color-adjust:exact;print-color-adjust:exact}\n",
     "h2,h3,h4{break-after:avoid;page-break-after:avoid}\n",
     "tr,li,.record,aside{break-inside:avoid;page-break-inside:avoid}\n",
-    "}\n",
+    NULL,
+};
+
+static const html_page page = {
+    .palette = ";--good:#e7f4ea;--gap:#fdf0e4;--differ:#fff7d6",
+    .width = "62rem",
+    .rules = rules,
+    .print = print_rules,
+    .personal = true,
 };
 
 static void html_level(rb_buf *b, const rb_competency *c, const rb_assessment_entry *e)
@@ -431,7 +382,7 @@ static void html_level(rb_buf *b, const rb_competency *c, const rb_assessment_en
         return;
     }
     rb_buf_printf(b, "%d ", e->level);
-    esc(b, level_name(c, e->level));
+    html_esc(b, level_name(c, e->level));
 }
 
 static void html_examples(rb_buf *b, const rb_discussion_row *r)
@@ -446,7 +397,7 @@ static void html_examples(rb_buf *b, const rb_discussion_row *r)
             continue;
         }
         rb_buf_printf(b, " (level %d ", e->level);
-        esc(b, level_name(r->competency, e->level));
+        html_esc(b, level_name(r->competency, e->level));
         rb_buf_puts(b, e->nexamples ? "):</p>\n" : "): no examples given</p>\n");
         if (!e->nexamples)
             continue;
@@ -454,7 +405,7 @@ static void html_examples(rb_buf *b, const rb_discussion_row *r)
                       s == 0 ? "self" : "manager");
         for (size_t k = 0; k < e->nexamples; k++) {
             rb_buf_puts(b, "<li>");
-            esc_text(b, e->examples[k], true);
+            html_esc_lines(b, e->examples[k]);
             rb_buf_puts(b, "</li>\n");
         }
         rb_buf_puts(b, "</ul>\n");
@@ -471,12 +422,12 @@ static void html_comparison(rb_buf *b, const rb_discussion *d)
         const rb_discussion_row *r = &d->rows[i];
         const rb_competency *c = r->competency;
         rb_buf_puts(b, "<tr data-competency=\"");
-        esc(b, c->id);
+        html_esc(b, c->id);
         rb_buf_printf(b, "\" data-agreement=\"%s\"%s><td>", discussion_agreement(r),
                       differs(r) ? " class=\"differ\"" : "");
-        esc(b, c->title);
+        html_esc(b, c->title);
         rb_buf_printf(b, "</td><td>%d ", r->target);
-        esc(b, level_name(c, r->target));
+        html_esc(b, level_name(c, r->target));
         rb_buf_puts(b, "</td><td>");
         html_level(b, c, r->self);
         rb_buf_puts(b, "</td><td>");
@@ -497,9 +448,9 @@ static void html_comparison(rb_buf *b, const rb_discussion *d)
         if (!differs(r))
             continue;
         rb_buf_puts(b, "<div class=\"differs\" data-competency=\"");
-        esc(b, r->competency->id);
+        html_esc(b, r->competency->id);
         rb_buf_puts(b, "\">\n<h4>");
-        esc(b, r->competency->title);
+        html_esc(b, r->competency->title);
         rb_buf_puts(b, "</h4>\n");
         html_examples(b, r);
         rb_buf_puts(b, "</div>\n");
@@ -517,11 +468,11 @@ static void html_strengths(rb_buf *b, const rb_discussion *d)
             continue;
         rb_buf_puts(b, n++ ? "" : "<ul class=\"strengths\">\n");
         rb_buf_puts(b, "<li data-competency=\"");
-        esc(b, r->competency->id);
+        html_esc(b, r->competency->id);
         rb_buf_puts(b, "\"><strong>");
-        esc(b, r->competency->title);
+        html_esc(b, r->competency->title);
         rb_buf_printf(b, "</strong>: level %d ", r->self->level);
-        esc(b, level_name(r->competency, r->self->level));
+        html_esc(b, level_name(r->competency, r->self->level));
         rb_buf_printf(b, " (target %d)\n", r->target);
         html_examples(b, r);
         rb_buf_puts(b, "</li>\n");
@@ -547,12 +498,12 @@ static void html_development(rb_buf *b, const rb_discussion *d)
         for (size_t i = 0; i < d->ndevelopment; i++) {
             const rb_discussion_row *r = d->development[i];
             rb_buf_puts(b, "<tr data-competency=\"");
-            esc(b, r->competency->id);
+            html_esc(b, r->competency->id);
             rb_buf_printf(b, "\" data-gap-min=\"%d\" data-gap-max=\"%d\"><td>", r->gap_min,
                           r->gap_max);
-            esc(b, r->competency->title);
+            html_esc(b, r->competency->title);
             rb_buf_printf(b, "</td><td>%d ", r->target);
-            esc(b, level_name(r->competency, r->target));
+            html_esc(b, level_name(r->competency, r->target));
             rb_buf_puts(b, "</td><td>");
             html_level(b, r->competency, r->self);
             rb_buf_puts(b, "</td><td>");
@@ -567,7 +518,7 @@ static void html_development(rb_buf *b, const rb_discussion *d)
         for (size_t i = 0; i < d->ndevelopment; i++) {
             const rb_discussion_row *r = d->development[i];
             rb_buf_puts(b, "<h4>");
-            esc(b, r->competency->title);
+            html_esc(b, r->competency->title);
             rb_buf_puts(b, "</h4>\n");
             html_examples(b, r);
         }
@@ -579,7 +530,7 @@ static void html_development(rb_buf *b, const rb_discussion *d)
             continue;
         rb_buf_puts(b, n++ ? ", " : "<p class=\"to-settle\">To settle first (agree on a "
                                     "level): ");
-        esc(b, r->competency->title);
+        html_esc(b, r->competency->title);
     }
     if (n)
         rb_buf_puts(b, ".</p>\n");
@@ -602,7 +553,7 @@ static void html_list(rb_buf *b, const char *head, const char *cls, bool boxes,
     rb_buf_printf(b, "<ul class=\"%s\">\n", cls);
     for (size_t i = 0; i < n; i++) {
         rb_buf_puts(b, boxes ? "<li><span class=\"box\"></span>" : "<li>");
-        esc(b, items[i]);
+        html_esc(b, items[i]);
         rb_buf_puts(b, "</li>\n");
     }
     rb_buf_puts(b, "</ul>\n");
@@ -617,35 +568,35 @@ static void html_bank_items(rb_buf *b, const rb_step *st)
         const rb_item *it = &st->bank_items[i];
         if (it->kind == RB_KIND_QUESTION) {
             rb_buf_puts(b, "<li>");
-            esc(b, ((const rb_question *)it->ptr)->text);
+            html_esc(b, ((const rb_question *)it->ptr)->text);
             rb_buf_puts(b, "</li>\n");
         } else if (it->kind == RB_KIND_OPTION) {
             const rb_option *o = it->ptr;
             rb_buf_puts(b, "<li><strong>");
-            esc(b, o->title);
+            html_esc(b, o->title);
             rb_buf_puts(b, ":</strong> ");
-            esc(b, o->description);
+            html_esc(b, o->description);
             rb_buf_puts(b, "</li>\n");
         } else if (it->kind == RB_KIND_BANK) {
             const rb_bank *k = it->ptr;
             rb_buf_puts(b, "<li><strong>");
-            esc(b, k->title);
+            html_esc(b, k->title);
             rb_buf_puts(b, "</strong>");
             if (k->description) {
                 rb_buf_puts(b, ": ");
-                esc(b, k->description);
+                html_esc(b, k->description);
             }
             rb_buf_puts(b, "\n<ul>\n");
             for (size_t q = 0; q < k->nquestions; q++) {
                 rb_buf_puts(b, "<li>");
-                esc(b, k->questions[q].text);
+                html_esc(b, k->questions[q].text);
                 rb_buf_puts(b, "</li>\n");
             }
             for (size_t o = 0; o < k->noptions; o++) {
                 rb_buf_puts(b, "<li><strong>");
-                esc(b, k->options[o].title);
+                html_esc(b, k->options[o].title);
                 rb_buf_puts(b, ":</strong> ");
-                esc(b, k->options[o].description);
+                html_esc(b, k->options[o].description);
                 rb_buf_puts(b, "</li>\n");
             }
             rb_buf_puts(b, "</ul></li>\n");
@@ -659,20 +610,20 @@ static void html_referral(rb_buf *b, const char *text)
     if (!text)
         return;
     rb_buf_puts(b, "<aside class=\"referral\"><strong>Referral.</strong> ");
-    esc(b, text);
+    html_esc(b, text);
     rb_buf_puts(b, "</aside>\n");
 }
 
 static void html_step(rb_buf *b, const rb_discussion *d, size_t index, const rb_step *st)
 {
     rb_buf_puts(b, "<section class=\"step\" data-step=\"");
-    esc(b, st->id);
+    html_esc(b, st->id);
     rb_buf_printf(b, "\">\n<h2>Step %zu. ", index + 1);
-    esc(b, st->title);
+    html_esc(b, st->title);
     rb_buf_puts(b, "</h2>\n");
     if (st->purpose) {
         rb_buf_puts(b, "<p class=\"purpose\">");
-        esc(b, st->purpose);
+        html_esc(b, st->purpose);
         rb_buf_puts(b, "</p>\n");
     }
     html_list(b, NULL, "check prompts", true, st->prompts, st->nprompts);
@@ -689,7 +640,7 @@ static void html_step(rb_buf *b, const rb_discussion *d, size_t index, const rb_
     html_referral(b, st->referral);
     for (size_t i = 0; i < st->nrecord; i++) {
         rb_buf_puts(b, "<h4>");
-        esc(b, st->record[i]);
+        html_esc(b, st->record[i]);
         rb_buf_puts(b, "</h4>\n<div class=\"record\"></div>\n");
     }
     rb_buf_puts(b, "</section>\n");
@@ -699,40 +650,37 @@ bool rb_discussion_html(const rb_discussion *d, rb_buf *b)
 {
     const rb_process *p = d->process;
     rb_person_marker(b, d->self->person);
-    rb_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<title>Competency discussion planner: ");
-    esc(b, d->self->person);
-    rb_buf_puts(b, "</title>\n<style>\n");
-    for (size_t i = 0; i < sizeof style / sizeof *style; i++)
-        rb_buf_puts(b, style[i]);
-    rb_buf_puts(b, "</style>\n</head>\n<body>\n<main>\n<header class=\"planner\">\n"
+    html_page_open(b, &page);
+    rb_buf_puts(b, "Competency discussion planner: ");
+    html_esc(b, d->self->person);
+    html_page_body(b, &page);
+    rb_buf_puts(b, "<header class=\"planner\">\n"
                    "<p class=\"kicker\">Competency discussion planner</p>\n<h1>");
-    esc(b, d->self->person);
+    html_esc(b, d->self->person);
     rb_buf_puts(b, "</h1>\n<p class=\"meta\">Role <strong>");
-    esc(b, d->role->title);
+    html_esc(b, d->role->title);
     rb_buf_puts(b, "</strong> (<code>");
-    esc(b, d->role->id);
+    html_esc(b, d->role->id);
     rb_buf_puts(b, "</code>) · process <strong>");
-    esc(b, p->title);
+    html_esc(b, p->title);
     rb_buf_puts(b, "</strong> · library <code>");
-    esc(b, d->library_hash);
+    html_esc(b, d->library_hash);
     rb_buf_puts(b, "</code></p>\n<table class=\"assessments\">\n<thead><tr><th>Assessment</th>"
                    "<th>By</th><th>Date</th></tr></thead>\n<tbody>\n");
     const rb_assessment *as[2] = { d->self, d->manager };
     for (int i = 0; i < 2; i++) {
         rb_buf_printf(b, "<tr data-side=\"%s\"><td>%s</td><td>", i == 0 ? "self" : "manager",
                       i == 0 ? "Self-assessment" : "Manager's assessment");
-        esc(b, as[i]->assessor);
+        html_esc(b, as[i]->assessor);
         rb_buf_puts(b, "</td><td>");
-        esc(b, as[i]->date);
+        html_esc(b, as[i]->date);
         rb_buf_puts(b, "</td></tr>\n");
     }
     rb_buf_puts(b, "</tbody>\n</table>\n<div class=\"fill\"><span>Date of the discussion"
                    "</span></div>\n");
     if (p->description) {
         rb_buf_puts(b, "<p>");
-        esc(b, p->description);
+        html_esc(b, p->description);
         rb_buf_puts(b, "</p>\n");
     }
     html_list(b, "Principles:", "principles", false, p->principles,
@@ -741,6 +689,6 @@ bool rb_discussion_html(const rb_discussion *d, rb_buf *b)
     rb_buf_puts(b, "</header>\n");
     for (size_t i = 0; i < p->nsteps; i++)
         html_step(b, d, i, &p->steps[i]);
-    rb_buf_puts(b, "</main>\n</body>\n</html>\n");
+    html_page_close(b, &page);
     return rb_buf_ok(b);
 }

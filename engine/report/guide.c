@@ -13,8 +13,9 @@
  * table.rating > tr (data-level), div.notes.
  */
 #include <stdio.h>
-#include <string.h>
 
+#include "report/html.h"
+#include "report/md.h"
 #include "rubric/plan.h"
 #include "rubric/report.h"
 
@@ -33,15 +34,6 @@ static const char *level_text(const rb_competency *c, const rb_level *lv)
 }
 
 /* ---- Markdown ------------------------------------------------------------ */
-
-static void md_text(rb_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>|#", *s))
-            rb_buf_putc(b, '\\');
-        rb_buf_putc(b, *s);
-    }
-}
 
 static void md_lines(rb_buf *b, const rb_plan_section *s)
 {
@@ -145,74 +137,35 @@ bool rb_guide_markdown(const rb_plan *p, rb_buf *b)
 
 /* ---- HTML ------------------------------------------------------------------ */
 
-/* Text or attribute value, escaped; control characters HTML does not allow
- * become U+FFFD. */
-static void esc(rb_buf *b, const char *s)
-{
-    size_t run = 0, i = 0;
-    for (; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *rep;
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default:
-            rep = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
-                      ? "\xEF\xBF\xBD" : NULL;
-            break;
-        }
-        if (!rep)
-            continue;
-        rb_buf_append(b, s + run, i - run);
-        rb_buf_puts(b, rep);
-        run = i + 1;
-    }
-    rb_buf_append(b, s + run, i - run);
-}
-
-static const char *const style[] = {
-    ":root{--ink:#1c2733;--muted:#52606d;--line:#d5dde5;--soft:#f3f6f9;--accent:#2b5f9e}\n",
-    "*{box-sizing:border-box}\n",
-    "body{margin:0;background:#e9edf1;color:var(--ink);"
-    "font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Liberation Sans\","
-    "\"DejaVu Sans\",Arial,sans-serif}\n",
-    "main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem}\n",
-    "section,header.kit{background:#fff;border-radius:6px;box-shadow:0 1px 4px "
-    "rgba(0,0,0,.12);padding:1.25rem 2rem;margin-bottom:1.25rem}\n",
-    ".kicker{margin:0;color:var(--accent);font-size:.8rem;font-weight:600;"
-    "letter-spacing:.08em;text-transform:uppercase}\n",
-    "h1{font-size:1.8rem;line-height:1.2;margin:.15rem 0 .6rem}\n",
-    "h2{font-size:1.3rem;margin:0 0 .5rem;color:var(--accent)}\n",
-    "h3{font-size:1.02rem;margin:1.1rem 0 .4rem}\n",
+static const char *const rules[] = {
+    HTML_CSS_FORM_CARDS("section,header.kit"),
     ".meta,.definition{color:var(--muted)}\n",
     ".definition{font-style:italic}\n",
     ".minutes{float:right;font-weight:600;color:var(--ink)}\n",
-    ".fill{display:flex;gap:1.5rem;flex-wrap:wrap;margin-top:.75rem}\n",
-    ".fill span{flex:1;min-width:12rem;border-bottom:1px solid var(--ink);padding-top:1rem}\n",
-    "table{border-collapse:collapse;width:100%}\n",
-    "th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;"
-    "vertical-align:top}\n",
+    HTML_CSS_FORM_FILL,
+    HTML_CSS_FORM_TABLE,
     "th{background:var(--soft)}\n",
     "td.num{text-align:right}\n",
     "tr.target{background:var(--soft);font-weight:600}\n",
-    ".box{display:inline-block;width:.9rem;height:.9rem;border:1.5px solid var(--ink);"
-    "border-radius:2px;vertical-align:-.1rem;margin-right:.4rem}\n",
-    "ul.check{list-style:none;padding-left:.25rem}\n",
+    HTML_CSS_FORM_BOXES,
     ".question-text{font-weight:600;margin:.25rem 0}\n",
     ".notes{border:1px dashed var(--line);border-radius:4px;min-height:6rem;"
     "margin:.5rem 0 1rem;padding:.3rem .5rem;color:var(--muted);font-size:.8rem}\n",
-    "@page{size:A4;margin:14mm 12mm}\n",
-    "@media print{\n",
-    "body{background:#fff;font-size:10pt}\n",
-    "main{max-width:none;padding:0}\n",
-    "section,header.kit{box-shadow:none;border-radius:0;padding:0;margin:0 0 1rem}\n",
+    NULL,
+};
+
+static const char *const print_rules[] = {
+    HTML_CSS_FORM_CARDS_PRINT("section,header.kit"),
     "section.competency{break-before:page;page-break-before:always}\n",
     "h2,h3{break-after:avoid;page-break-after:avoid}\n",
     "tr,li,.question,.notes{break-inside:avoid;page-break-inside:avoid}\n",
-    "}\n",
+    NULL,
+};
+
+static const html_page page = {
+    .width = "62rem",
+    .rules = rules,
+    .print = print_rules,
 };
 
 static void html_script(rb_buf *b, const char *cls, const char *title,
@@ -222,7 +175,7 @@ static void html_script(rb_buf *b, const char *cls, const char *title,
                   "</span></h2>\n<ul class=\"check\">\n", cls, title, s->minutes);
     for (size_t i = 0; i < s->nlines; i++) {
         rb_buf_puts(b, "<li><span class=\"box\"></span>");
-        esc(b, s->lines[i]);
+        html_esc(b, s->lines[i]);
         rb_buf_puts(b, "</li>\n");
     }
     rb_buf_puts(b, "</ul>\n</section>\n");
@@ -232,30 +185,30 @@ static void html_competency(rb_buf *b, size_t index, const rb_plan_competency *p
 {
     const rb_competency *c = pc->competency;
     rb_buf_puts(b, "<section class=\"competency\" id=\"c-");
-    esc(b, c->id);
+    html_esc(b, c->id);
     rb_buf_printf(b, "\" data-minutes=\"%d\">\n<h2>%zu. ", pc->minutes, index + 1);
-    esc(b, c->title);
+    html_esc(b, c->title);
     rb_buf_printf(b, " <span class=\"minutes\">%d min</span></h2>\n<p class=\"definition\">",
                   pc->minutes);
-    esc(b, c->definition);
+    html_esc(b, c->definition);
     rb_buf_printf(b, "</p>\n<p class=\"meta\">Target level <strong>%d ", pc->target);
-    esc(b, level_name(c, pc->target));
+    html_esc(b, level_name(c, pc->target));
     rb_buf_printf(b, "</strong> · weight %g</p>\n", pc->weight);
     for (size_t q = 0; q < pc->nquestions; q++) {
         const rb_plan_question *pq = &pc->questions[q];
         rb_buf_puts(b, "<div class=\"question\" data-question=\"");
-        esc(b, pq->question->id);
+        html_esc(b, pq->question->id);
         rb_buf_printf(b, "\" data-level=\"%d\">\n<h3>Question %zu · level %d ", pq->level,
                       q + 1, pq->level);
-        esc(b, level_name(c, pq->level));
+        html_esc(b, level_name(c, pq->level));
         rb_buf_puts(b, "</h3>\n<p class=\"question-text\">");
-        esc(b, pq->question->text);
+        html_esc(b, pq->question->text);
         rb_buf_puts(b, "</p>\n");
         if (pq->question->nprobes) {
             rb_buf_puts(b, "<p>Probes:</p>\n<ul class=\"probes\">\n");
             for (size_t k = 0; k < pq->question->nprobes; k++) {
                 rb_buf_puts(b, "<li>");
-                esc(b, pq->question->probes[k].text);
+                html_esc(b, pq->question->probes[k].text);
                 rb_buf_puts(b, "</li>\n");
             }
             rb_buf_puts(b, "</ul>\n");
@@ -268,13 +221,13 @@ static void html_competency(rb_buf *b, size_t index, const rb_plan_competency *p
         if (!lv)
             continue;
         rb_buf_printf(b, "<p><strong>Level %d ", level);
-        esc(b, level_name(c, level));
+        html_esc(b, level_name(c, level));
         rb_buf_puts(b, "</strong>: ");
-        esc(b, level_text(c, lv));
+        html_esc(b, level_text(c, lv));
         rb_buf_printf(b, "</p>\n<ul class=\"check listen\" data-level=\"%d\">\n", level);
         for (size_t k = 0; k < lv->nbehaviours; k++) {
             rb_buf_puts(b, "<li><span class=\"box\"></span>");
-            esc(b, lv->behaviours[k].text);
+            html_esc(b, lv->behaviours[k].text);
             rb_buf_puts(b, "</li>\n");
         }
         rb_buf_puts(b, "</ul>\n");
@@ -287,9 +240,9 @@ static void html_competency(rb_buf *b, size_t index, const rb_plan_competency *p
             rb_buf_printf(b, "<tr data-level=\"%d\"%s><td><span class=\"box\"></span></td>"
                           "<td>%d ", sl->number,
                           sl->number == pc->target ? " class=\"target\"" : "", sl->number);
-            esc(b, sl->name);
+            html_esc(b, sl->name);
             rb_buf_puts(b, sl->number == pc->target ? " (target)</td><td>" : "</td><td>");
-            esc(b, sl->descriptor);
+            html_esc(b, sl->descriptor);
             rb_buf_puts(b, "</td></tr>\n");
         }
         rb_buf_puts(b, "</tbody>\n</table>\n");
@@ -300,28 +253,24 @@ static void html_competency(rb_buf *b, size_t index, const rb_plan_competency *p
 
 bool rb_guide_html(const rb_plan *p, rb_buf *b)
 {
-    rb_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<title>Interview kit: ");
-    esc(b, p->role->title);
-    rb_buf_puts(b, "</title>\n<style>\n");
-    for (size_t i = 0; i < sizeof style / sizeof *style; i++)
-        rb_buf_puts(b, style[i]);
-    rb_buf_puts(b, "</style>\n</head>\n<body>\n<main>\n<header class=\"kit\">\n"
-                   "<p class=\"kicker\">Interview kit</p>\n<h1>");
-    esc(b, p->role->title);
+    html_page_open(b, &page);
+    rb_buf_puts(b, "Interview kit: ");
+    html_esc(b, p->role->title);
+    html_page_body(b, &page);
+    rb_buf_puts(b, "<header class=\"kit\">\n<p class=\"kicker\">Interview kit</p>\n<h1>");
+    html_esc(b, p->role->title);
     rb_buf_puts(b, "</h1>\n<p class=\"meta\">Role <code>");
-    esc(b, p->role->id);
+    html_esc(b, p->role->id);
     rb_buf_printf(b, "</code> · %d minutes · plan seed %llu · library <code>", p->role->minutes,
                   p->seed);
-    esc(b, p->library_hash);
+    html_esc(b, p->library_hash);
     rb_buf_puts(b, "</code></p>\n<table class=\"timing\">\n<thead><tr><th>Part</th>"
                    "<th>Minutes</th></tr></thead>\n<tbody>\n");
     rb_buf_printf(b, "<tr><td>Opening</td><td class=\"num\">%d</td></tr>\n",
                   p->opening.minutes);
     for (size_t i = 0; i < p->ncompetencies; i++) {
         rb_buf_puts(b, "<tr><td>");
-        esc(b, p->competencies[i].competency->title);
+        html_esc(b, p->competencies[i].competency->title);
         rb_buf_printf(b, "</td><td class=\"num\">%d</td></tr>\n", p->competencies[i].minutes);
     }
     rb_buf_printf(b, "<tr><td>Closing</td><td class=\"num\">%d</td></tr>\n</tbody>\n</table>\n",
@@ -332,6 +281,6 @@ bool rb_guide_html(const rb_plan *p, rb_buf *b)
     for (size_t i = 0; i < p->ncompetencies; i++)
         html_competency(b, i, &p->competencies[i]);
     html_script(b, "closing", "Closing", &p->closing);
-    rb_buf_puts(b, "</main>\n</body>\n</html>\n");
+    html_page_close(b, &page);
     return rb_buf_ok(b);
 }

@@ -32,56 +32,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/html.h"
 #include "rubric/panel.h"
 #include "rubric/report.h"
-#include "rubric/version.h"
-
-/* Text or attribute value, escaped: & < > " ' as references; control
- * characters HTML does not allow become U+FFFD. */
-static void esc_n(rb_buf *b, const char *s, size_t n)
-{
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *rep;
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default:
-            rep = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
-                      ? "\xEF\xBF\xBD" : NULL;
-            break;
-        }
-        if (!rep)
-            continue;
-        rb_buf_append(b, s + run, i - run);
-        rb_buf_puts(b, rep);
-        run = i + 1;
-    }
-    rb_buf_append(b, s + run, n - run);
-}
-
-static void esc(rb_buf *b, const char *s)
-{
-    if (s)
-        esc_n(b, s, strlen(s));
-}
 
 /* An element id: "pK-" for candidates after the first, then prefix and name. */
 static void id_of(rb_buf *b, size_t k, const char *prefix, const char *name)
 {
-    if (k)
-        rb_buf_printf(b, "p%zu-", k + 1);
-    rb_buf_puts(b, prefix);
-    esc(b, name);
-}
-
-static double clamp01(double v)
-{
-    return isfinite(v) ? fmin(fmax(v, 0.0), 1.0) : 0.0;
+    html_id(b, 'p', k, prefix, name);
 }
 
 static const char *level_name(const rb_competency *c, int n)
@@ -103,13 +61,7 @@ static void level_cell(rb_buf *b, const rb_competency *c, int n)
         return;
     }
     rb_buf_printf(b, "<span class=\"level-number\">%d</span> ", n);
-    esc(b, level_name(c, n));
-}
-
-static void bar(rb_buf *b, const char *cls, double v)
-{
-    rb_buf_printf(b, "<span class=\"bar %s\" aria-hidden=\"true\"><span style=\"width:%.0f%%\">"
-                  "</span></span>", cls, clamp01(v) * 100);
+    html_esc(b, level_name(c, n));
 }
 
 static const char *agreement_text(rb_panel_agreement a)
@@ -146,113 +98,59 @@ static const char *interviewer(const rb_panel_candidate *cand, size_t i)
     return cand->interviews[i]->interview->interviewer;
 }
 
-static const char *const style[] = {
-    ":root{--ink:#1c2733;--muted:#52606d;--line:#d5dde5;--soft:#f3f6f9;"
-    "--accent:#2b5f9e;--ok:#23784a;--below:#b3570f;--bad:#b42828;--mark:#fff0a0}\n",
-    "*{box-sizing:border-box}\n",
-    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n",
-    "body{margin:0;background:#e9edf1;color:var(--ink);"
-    "font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Liberation Sans\","
-    "\"DejaVu Sans\",Arial,sans-serif}\n",
-    "main{max-width:66rem;margin:0 auto;padding:1.5rem 1rem}\n",
-    "nav.contents{background:#fff;border-radius:6px;padding:.75rem 1.25rem;margin-bottom:1.5rem}\n",
-    "nav.contents h2{font-size:1rem;margin:0 0 .25rem}\n",
-    "nav.contents ol{margin:0;padding-left:1.25rem}\n",
-    "nav.contents a{color:var(--accent)}\n",
-    ".panel,.campaign{background:#fff;border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.12);"
-    "padding:1.75rem 2rem 2rem;margin-bottom:2rem}\n",
-    ".sheet-head{border-bottom:3px solid var(--accent);padding-bottom:1rem;margin-bottom:1.25rem}\n",
-    ".kicker{margin:0;color:var(--accent);font-size:.8rem;font-weight:600;"
-    "letter-spacing:.08em;text-transform:uppercase}\n",
-    "h1{font-size:1.8rem;line-height:1.2;margin:.15rem 0 .6rem}\n",
-    ".candidate-id{color:var(--muted);font-weight:400;font-size:1.1rem}\n",
-    "h2{font-size:1.3rem;margin:1.75rem 0 .5rem;color:var(--accent)}\n",
-    "h3{font-size:1.02rem;margin:1.25rem 0 .4rem}\n",
-    "h4{font-size:.92rem;margin:.9rem 0 .3rem;color:var(--muted)}\n",
-    "dl.meta{display:flex;flex-wrap:wrap;gap:.25rem 2rem;margin:0 0 1rem}\n",
-    "dl.meta div{display:flex;gap:.4rem}\n",
-    "dl.meta dt{color:var(--muted)}\n",
-    "dl.meta dt::after{content:\":\"}\n",
-    "dl.meta dd{margin:0;font-weight:600}\n",
-    ".fit{display:flex;align-items:center;flex-wrap:wrap;gap:.5rem 1.25rem;"
-    "background:var(--soft);border-radius:6px;padding:.6rem 1rem}\n",
-    ".fit-value{font-size:1.6rem;font-weight:700}\n",
-    ".fit .bar{width:12rem;height:.7rem}\n",
-    ".counts{color:var(--muted)}\n",
-    "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}\n",
-    "caption{text-align:left;color:var(--muted);font-size:.85rem;padding-bottom:.3rem}\n",
-    "th,td{border-bottom:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:middle}\n",
-    "thead th{background:var(--soft);font-size:.8rem;text-transform:uppercase;"
-    "letter-spacing:.03em;color:var(--muted);border-bottom:2px solid var(--line)}\n",
-    "tbody th{font-weight:600}\n",
+static const char *const rules[] = {
+    HTML_CSS_SHEET_HEAD(".panel,.campaign"),
+    HTML_CSS_SHEET_TABLE,
     "td.num,td.rating{font-variant-numeric:tabular-nums;white-space:nowrap}\n",
     "td.rating{text-align:center;font-weight:700}\n",
-    "table.summary a{color:inherit}\n",
-    ".level-number{display:inline-block;min-width:1.2em;font-weight:700}\n",
+    HTML_CSS_SHEET_LEVEL,
     ".none{color:var(--muted);font-weight:400}\n",
-    ".gap-below{color:var(--below);font-weight:700}\n",
-    ".gap-meets{color:var(--ok);font-weight:700}\n",
+    HTML_CSS_SHEET_GAP,
     "table.summary{font-size:.88rem}\n",
     "tr.apart .agree{color:var(--bad);font-weight:700}\n",
     "tr.apart td.rating{background:#fdf1e7}\n",
-    ".legend{font-size:.8rem;color:var(--muted);margin:-.5rem 0 1rem}\n",
-    ".bar{display:inline-block;width:6rem;height:.55rem;background:#e4e9ee;border-radius:4px;"
-    "overflow:hidden;vertical-align:middle;margin-right:.4rem}\n",
-    ".bar>span{display:block;height:100%;background:var(--accent)}\n",
-    ".bar.fit-bar>span{background:var(--ok)}\n",
+    HTML_CSS_SHEET_LEGEND,
+    HTML_CSS_SHEET_BAR,
     "ol.agenda{padding-left:1.5rem;margin:.5rem 0}\n",
     "li.agenda-item{margin:.5rem 0;break-inside:avoid}\n",
     "ul.reasons{list-style:none;padding:0;margin:.25rem 0}\n",
     "li.reason{background:#fdf1e7;border-left:4px solid var(--below);padding:.3rem .7rem;margin:.3rem 0}\n",
     ".agenda-empty{color:var(--ok)}\n",
-    ".competency{border-top:1px solid var(--line);margin-top:1.75rem}\n",
-    ".competency>h2{margin-top:1.25rem}\n",
-    ".definition{color:var(--muted);margin:.1rem 0 .6rem;font-style:italic}\n",
-    ".verdict{margin:.25rem 0 .75rem}\n",
-    "code{font:.78rem ui-monospace,\"DejaVu Sans Mono\",monospace;color:var(--muted);font-weight:400}\n",
+    HTML_CSS_SHEET_COMPETENCY,
+    HTML_CSS_SHEET_CODE,
     ".flag-name{font-weight:700;color:var(--below)}\n",
-    ".behaviour{margin:.4rem 0 .8rem}\n",
-    ".behaviour-text{margin:0;font-weight:600}\n",
-    "ul.quotes{list-style:none;margin:.25rem 0 0;padding:0 0 0 1rem}\n",
-    "li.evidence{margin:.35rem 0;border-left:3px solid var(--line);padding-left:.7rem;"
-    "break-inside:avoid}\n",
-    "blockquote{margin:0}\n",
-    "mark.quote{background:var(--mark);color:inherit;padding:.05rem .15rem;border-radius:2px;"
-    "-webkit-box-decoration-break:clone;box-decoration-break:clone}\n",
-    "blockquote::before{content:\"\\201C\"}\n",
-    "blockquote::after{content:\"\\201D\"}\n",
-    ".evidence-meta{font-size:.8rem;color:var(--muted)}\n",
+    HTML_CSS_SHEET_BEHAVIOUR,
+    HTML_CSS_SHEET_QUOTES,
     ".who{font-weight:600;color:var(--ink)}\n",
-    "li.observed{font-style:italic;color:var(--muted)}\n",
-    "section.notes ul{margin:.25rem 0;padding-left:1.25rem}\n",
-    ".outcome{display:grid;grid-template-columns:1fr 1fr;gap:0 2rem;"
-    "border-top:1px solid var(--line);margin-top:1.75rem}\n",
-    ".outcome ul{padding-left:1.25rem;margin:.25rem 0}\n",
-    ".empty{color:var(--muted)}\n",
+    HTML_CSS_SHEET_OUTCOME,
     "tr.lenient td.reading{color:var(--below);font-weight:600}\n",
     "tr.severe td.reading{color:var(--accent);font-weight:600}\n",
     "tr.stat.unavailable td.value{color:var(--muted);font-size:.85rem}\n",
-    "footer.generator{color:var(--muted);font-size:.75rem;text-align:center;margin-top:-1rem}\n",
-    "@page{size:A4;margin:14mm 12mm}\n",
-    "@media print{\n",
-    "body{background:#fff;font-size:10pt}\n",
-    "main{max-width:none;padding:0}\n",
-    "nav.contents,footer.generator{display:none}\n",
-    ".panel,.campaign{box-shadow:none;border-radius:0;padding:0;margin:0}\n",
-    ".panel+.panel,.campaign{break-before:page;page-break-before:always}\n",
-    "h2,h3,h4,.behaviour-text{break-after:avoid;page-break-after:avoid}\n",
-    "tr,li,.fit,.outcome{break-inside:avoid;page-break-inside:avoid}\n",
-    "thead{display:table-header-group}\n",
-    "a{color:inherit;text-decoration:none}\n",
-    "}\n",
-    "@media (max-width:40rem){.outcome{grid-template-columns:1fr}.panel,.campaign{padding:1rem}}\n",
+    NULL,
+};
+
+static const char *const print_rules[] = {
+    HTML_CSS_SHEET_PRINT(".panel,.campaign", ".panel+.panel,.campaign", "tr,li,.fit,.outcome"),
+    NULL,
+};
+
+static const char *const after_print[] = { HTML_CSS_SHEET_NARROW(".panel,.campaign"), NULL };
+
+static const html_page page = {
+    .palette = HTML_SHEET_PALETTE,
+    .exact_colours = true,
+    .width = "66rem",
+    .generator = true,
+    .rules = rules,
+    .print = print_rules,
+    .after = after_print,
 };
 
 static void candidate_label(rb_buf *b, const rb_panel_candidate *cand)
 {
-    esc(b, cand->name ? cand->name : cand->id);
+    html_esc(b, cand->name ? cand->name : cand->id);
     rb_buf_puts(b, " (");
-    esc(b, cand->id);
+    html_esc(b, cand->id);
     rb_buf_puts(b, ")");
 }
 
@@ -260,31 +158,31 @@ static void head(rb_buf *b, const rb_panel *p, const rb_panel_candidate *cand)
 {
     rb_buf_puts(b, "<header class=\"sheet-head\">\n<p class=\"kicker\">Panel result</p>\n"
                    "<h1 class=\"candidate\"><span class=\"candidate-name\">");
-    esc(b, cand->name ? cand->name : cand->id);
+    html_esc(b, cand->name ? cand->name : cand->id);
     rb_buf_puts(b, "</span> <span class=\"candidate-id\">(");
-    esc(b, cand->id);
+    html_esc(b, cand->id);
     rb_buf_puts(b, ")</span></h1>\n<dl class=\"meta\">\n<div><dt>Role</dt><dd class=\"role\">");
-    esc(b, p->role->title);
+    html_esc(b, p->role->title);
     rb_buf_printf(b, "</dd></div>\n<div><dt>Interviewer%s</dt><dd class=\"interviewers\">",
                   cand->ninterviews == 1 ? "" : "s");
     for (size_t i = 0; i < cand->ninterviews; i++) {
         const rb_interview *iv = cand->interviews[i]->interview;
         rb_buf_puts(b, i ? ", " : "");
         rb_buf_puts(b, "<span class=\"interviewer\">");
-        esc(b, iv->interviewer);
+        html_esc(b, iv->interviewer);
         rb_buf_puts(b, "</span>");
         if (iv->date) {
             rb_buf_puts(b, " <span class=\"none\">(<time datetime=\"");
-            esc(b, iv->date);
+            html_esc(b, iv->date);
             rb_buf_puts(b, "\">");
-            esc(b, iv->date);
+            html_esc(b, iv->date);
             rb_buf_puts(b, "</time>)</span>");
         }
     }
     rb_buf_puts(b, "</dd></div>\n</dl>\n");
     rb_buf_printf(b, "<p class=\"fit\"><span class=\"fit-label\">Panel fit</span> "
-                  "<span class=\"fit-value\">%.0f%%</span>", clamp01(cand->fit) * 100);
-    bar(b, "fit-bar", cand->fit);
+                  "<span class=\"fit-value\">%.0f%%</span>", html_clamp01(cand->fit) * 100);
+    html_bar(b, "fit-bar", cand->fit);
     rb_buf_printf(b, "<span class=\"counts\">strengths: <strong>%zu</strong> · areas for "
                   "development: <strong>%zu</strong> · on the debrief agenda: "
                   "<strong>%zu</strong></span></p>\n</header>\n", cand->strengths,
@@ -299,7 +197,7 @@ static void summary(rb_buf *b, const rb_panel_candidate *cand, size_t k)
                    "<thead><tr><th scope=\"col\">Competency</th><th scope=\"col\">Target</th>");
     for (size_t i = 0; i < cand->ninterviews; i++) {
         rb_buf_puts(b, "<th scope=\"col\" class=\"interviewer\">");
-        esc(b, interviewer(cand, i));
+        html_esc(b, interviewer(cand, i));
         rb_buf_puts(b, "</th>");
     }
     rb_buf_puts(b, "<th scope=\"col\">Spread</th><th scope=\"col\">Consensus</th>"
@@ -313,15 +211,15 @@ static void summary(rb_buf *b, const rb_panel_candidate *cand, size_t k)
                       pc->agreement == RB_PANEL_APART ? "apart" : "");
         id_of(b, k, "r-", c->id);
         rb_buf_puts(b, "\" data-competency=\"");
-        esc(b, c->id);
+        html_esc(b, c->id);
         rb_buf_printf(b, "\" data-agreement=\"%s\">\n<th scope=\"row\"><a href=\"#", agree);
         id_of(b, k, "c-", c->id);
         rb_buf_puts(b, "\">");
-        esc(b, c->title);
+        html_esc(b, c->title);
         rb_buf_printf(b, "</a></th>\n<td class=\"target num\">%d</td>\n", pc->need->target);
         for (size_t i = 0; i < pc->ncells; i++) {
             rb_buf_puts(b, "<td class=\"rating\" data-interviewer=\"");
-            esc(b, interviewer(cand, i));
+            html_esc(b, interviewer(cand, i));
             rb_buf_puts(b, "\">");
             if (pc->cells[i].rating)
                 rb_buf_printf(b, "%d", pc->cells[i].rating);
@@ -371,11 +269,11 @@ static void agenda(rb_buf *b, const rb_panel_candidate *cand, size_t k)
             continue;
         const rb_competency *c = pc->need->competency;
         rb_buf_puts(b, "<li class=\"agenda-item\" data-competency=\"");
-        esc(b, c->id);
+        html_esc(b, c->id);
         rb_buf_puts(b, "\"><a href=\"#");
         id_of(b, k, "c-", c->id);
         rb_buf_puts(b, "\"><strong>");
-        esc(b, c->title);
+        html_esc(b, c->title);
         rb_buf_puts(b, "</strong></a>");
         if (pc->nrated) {
             rb_buf_puts(b, " (consensus ");
@@ -389,11 +287,11 @@ static void agenda(rb_buf *b, const rb_panel_candidate *cand, size_t k)
                           rb_panel_reason_name(is->reason), rb_panel_reason_name(is->reason));
             if (is->cell != SIZE_MAX) {
                 rb_buf_puts(b, " data-interviewer=\"");
-                esc(b, interviewer(cand, is->cell));
+                html_esc(b, interviewer(cand, is->cell));
                 rb_buf_puts(b, "\"");
             }
             rb_buf_puts(b, ">");
-            esc(b, is->text);
+            html_esc(b, is->text);
             rb_buf_puts(b, "</li>\n");
         }
         rb_buf_puts(b, "</ul>\n</li>\n");
@@ -447,7 +345,7 @@ static void who_list(rb_buf *b, const rb_panel_candidate *cand, const rb_panel_e
         const rb_evidence *ev = items[i].item;
         rb_buf_puts(b, sep);
         rb_buf_puts(b, "<span class=\"who\">");
-        esc(b, cand->interviews[items[i].interview]->interview->interviewer);
+        html_esc(b, cand->interviews[items[i].interview]->interview->interviewer);
         rb_buf_printf(b, "</span> (answer %zu%s)", ev->answer + 1,
                       ev->part >= 0 ? ", probe" : "");
         sep = ", ";
@@ -474,7 +372,7 @@ static void evidence_list(rb_buf *b, const rb_panel_candidate *cand,
                 level = ev->level;
                 rb_buf_printf(b, "<section class=\"evidence-level\" data-level=\"%d\">\n"
                               "<h4>Level %d ", level, level);
-                esc(b, level_name(c, level));
+                html_esc(b, level_name(c, level));
                 rb_buf_puts(b, "</h4>\n");
                 open_level = true;
             }
@@ -483,11 +381,11 @@ static void evidence_list(rb_buf *b, const rb_panel_candidate *cand,
                          items[g1].item->behaviour == ev->behaviour; g1++)
                 ;
             rb_buf_puts(b, "<div class=\"behaviour\" data-behaviour=\"");
-            esc(b, ev->behaviour->id);
+            html_esc(b, ev->behaviour->id);
             rb_buf_puts(b, "\">\n<p class=\"behaviour-text\">");
-            esc(b, ev->behaviour->text);
+            html_esc(b, ev->behaviour->text);
             rb_buf_puts(b, " <code>");
-            esc(b, ev->behaviour->id);
+            html_esc(b, ev->behaviour->id);
             rb_buf_puts(b, "</code></p>\n<ul class=\"quotes\">\n");
         }
         bool seen = false;
@@ -498,13 +396,13 @@ static void evidence_list(rb_buf *b, const rb_panel_candidate *cand,
         rb_buf_printf(b, "<li class=\"evidence %s\" data-kind=\"%s\" data-level=\"%d\" "
                       "data-behaviour=\"", ev->kind == RB_EVIDENCE_OBSERVED ? "observed"
                       : "quoted", kind_name(ev->kind), ev->level);
-        esc(b, ev->behaviour->id);
+        html_esc(b, ev->behaviour->id);
         rb_buf_puts(b, "\" data-interviewers=\"");
         const char *sep = "";
         for (size_t k = e; k < g1; k++)
             if (same_item(cand, &items[k], &items[e])) {
                 rb_buf_puts(b, sep);
-                esc(b, cand->interviews[items[k].interview]->interview->interviewer);
+                html_esc(b, cand->interviews[items[k].interview]->interview->interviewer);
                 sep = "; ";
             }
         rb_buf_puts(b, "\">");
@@ -517,7 +415,7 @@ static void evidence_list(rb_buf *b, const rb_panel_candidate *cand,
         size_t n;
         const char *q = quote_of(cand, &items[e], &n);
         rb_buf_puts(b, "<blockquote><mark class=\"quote\">");
-        esc_n(b, q, n);
+        html_esc_n(b, q, n);
         rb_buf_puts(b, "</mark></blockquote>\n<div class=\"evidence-meta\">");
         who_list(b, cand, items, e, g1, &items[e]);
         rb_buf_printf(b, " · %s · strength %.2f</div></li>\n", kind_name(ev->kind),
@@ -537,13 +435,13 @@ static void competency_section(rb_buf *b, const rb_panel_candidate *cand, size_t
     rb_buf_printf(b, "<section class=\"competency %s\" id=\"", standing(pc));
     id_of(b, k, "c-", c->id);
     rb_buf_puts(b, "\" data-competency=\"");
-    esc(b, c->id);
+    html_esc(b, c->id);
     rb_buf_puts(b, "\">\n<h2>");
-    esc(b, c->title);
+    html_esc(b, c->title);
     rb_buf_puts(b, "</h2>\n");
     if (c->definition) {
         rb_buf_puts(b, "<p class=\"definition\">");
-        esc(b, c->definition);
+        html_esc(b, c->definition);
         rb_buf_puts(b, "</p>\n");
     }
     rb_buf_puts(b, "<p class=\"verdict\">");
@@ -571,9 +469,9 @@ static void competency_section(rb_buf *b, const rb_panel_candidate *cand, size_t
         const rb_panel_cell *cell = &pc->cells[i];
         const rb_competency_result *r = cell->result;
         rb_buf_puts(b, "<tr class=\"rater\" data-interviewer=\"");
-        esc(b, interviewer(cand, i));
+        html_esc(b, interviewer(cand, i));
         rb_buf_puts(b, "\"><th scope=\"row\">");
-        esc(b, interviewer(cand, i));
+        html_esc(b, interviewer(cand, i));
         rb_buf_puts(b, "</th><td>");
         level_cell(b, c, cell->rating);
         rb_buf_puts(b, "</td><td>");
@@ -615,11 +513,11 @@ static void competency_section(rb_buf *b, const rb_panel_candidate *cand, size_t
                 rb_buf_puts(b, "<section class=\"notes\">\n<h3>Interviewers' notes</h3>\n<ul>\n");
             notes = true;
             rb_buf_puts(b, "<li data-interviewer=\"");
-            esc(b, iv->interviewer);
+            html_esc(b, iv->interviewer);
             rb_buf_printf(b, "\" data-answer=\"%zu\"><span class=\"who\">", a + 1);
-            esc(b, iv->interviewer);
+            html_esc(b, iv->interviewer);
             rb_buf_puts(b, "</span>: ");
-            esc(b, an->notes);
+            html_esc(b, an->notes);
             rb_buf_puts(b, "</li>\n");
         }
     }
@@ -637,7 +535,7 @@ static void outcome(rb_buf *b, const rb_panel_candidate *cand)
         const rb_panel_competency *pc = &cand->competencies[k];
         if (pc->final_level && pc->gap >= 0) {
             rb_buf_puts(b, "<li><strong>");
-            esc(b, pc->need->competency->title);
+            html_esc(b, pc->need->competency->title);
             rb_buf_printf(b, "</strong>: level %d, target %d</li>\n", pc->final_level,
                           pc->need->target);
             n++;
@@ -653,7 +551,7 @@ static void outcome(rb_buf *b, const rb_panel_candidate *cand)
         if (pc->final_level && pc->gap >= 0)
             continue;
         rb_buf_puts(b, "<li><strong>");
-        esc(b, pc->need->competency->title);
+        html_esc(b, pc->need->competency->title);
         if (pc->final_level)
             rb_buf_printf(b, "</strong>: level %d, target %d (gap %d)</li>\n", pc->final_level,
                           pc->need->target, pc->gap);
@@ -678,7 +576,7 @@ static void campaign(rb_buf *b, const rb_panel *p)
 {
     rb_buf_puts(b, "<section class=\"campaign\" id=\"campaign\">\n<header class=\"sheet-head\">\n"
                    "<p class=\"kicker\">Campaign</p>\n<h1>");
-    esc(b, p->role->title);
+    html_esc(b, p->role->title);
     rb_buf_printf(b, "</h1>\n<p class=\"counts\">%zu candidates · %zu interviewers · %zu "
                   "interviews</p>\n</header>\n", p->ncandidates, p->ninterviewers, p->ninputs);
     rb_buf_puts(b, "<h2>Interviewers</h2>\n<table class=\"leniency\">\n<caption>Leniency: the "
@@ -698,7 +596,7 @@ static void campaign(rb_buf *b, const rb_panel *p)
         if (who->compared)
             rb_buf_printf(b, "%.2f", r == 0 ? 0.0 : r);
         rb_buf_puts(b, "\"><th scope=\"row\">");
-        esc(b, who->name);
+        html_esc(b, who->name);
         rb_buf_printf(b, "</th><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
                       "<td class=\"num\">%zu</td><td class=\"num\">", who->candidates,
                       who->ratings, who->compared);
@@ -723,11 +621,11 @@ static void campaign(rb_buf *b, const rb_panel *p)
         const rb_panel_agreement_stats *st = &p->agreement[k];
         const rb_competency *c = st->need->competency;
         rb_buf_puts(b, "<section class=\"agreement\" id=\"a-");
-        esc(b, c->id);
+        html_esc(b, c->id);
         rb_buf_puts(b, "\" data-competency=\"");
-        esc(b, c->id);
+        html_esc(b, c->id);
         rb_buf_puts(b, "\">\n<h3>");
-        esc(b, c->title);
+        html_esc(b, c->title);
         rb_buf_printf(b, " <span class=\"none\">(%zu rating%s)</span></h3>\n<table class=\"stats\">"
                       "\n<thead><tr><th scope=\"col\">Statistic</th><th scope=\"col\">Value</th>"
                       "<th scope=\"col\">Candidates used</th></tr></thead>\n<tbody>\n",
@@ -737,14 +635,14 @@ static void campaign(rb_buf *b, const rb_panel *p)
             rb_buf_printf(b, "<tr class=\"stat %s\" data-stat=\"%s\"><th scope=\"row\">",
                           x->available ? "available" : "unavailable",
                           rb_agreement_stat_key((rb_agreement_stat)s));
-            esc(b, rb_agreement_stat_name((rb_agreement_stat)s));
+            html_esc(b, rb_agreement_stat_name((rb_agreement_stat)s));
             rb_buf_puts(b, "</th><td class=\"value num\">");
             if (x->available) {
                 stat_value(b, x->value);
                 rb_buf_printf(b, "</td><td class=\"num\">%zu</td></tr>\n", x->subjects);
             } else {
                 rb_buf_puts(b, "not available: ");
-                esc(b, x->reason);
+                html_esc(b, x->reason);
                 rb_buf_puts(b, "</td><td class=\"num\"><span class=\"none\">—</span></td></tr>\n");
             }
         }
@@ -755,20 +653,15 @@ static void campaign(rb_buf *b, const rb_panel *p)
 
 bool rb_panel_html(const rb_panel *p, rb_buf *b)
 {
-    rb_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"rubric " RB_VERSION "\">\n<title>");
+    html_page_open(b, &page);
     if (p->ncandidates == 1) {
         rb_buf_puts(b, "Panel: ");
         candidate_label(b, &p->candidates[0]);
     } else {
         rb_buf_printf(b, "Panel: %zu candidates, ", p->ncandidates);
-        esc(b, p->role->title);
+        html_esc(b, p->role->title);
     }
-    rb_buf_puts(b, "</title>\n<style>\n");
-    for (size_t i = 0; i < sizeof style / sizeof *style; i++)
-        rb_buf_puts(b, style[i]);
-    rb_buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
+    html_page_body(b, &page);
     if (p->ncandidates > 1) {
         rb_buf_puts(b, "<nav class=\"contents\" aria-labelledby=\"contents\">\n"
                        "<h2 id=\"contents\">Candidates</h2>\n<ol>\n");
@@ -784,7 +677,7 @@ bool rb_panel_html(const rb_panel *p, rb_buf *b)
     for (size_t k = 0; k < p->ncandidates; k++) {
         const rb_panel_candidate *cand = &p->candidates[k];
         rb_buf_printf(b, "<article class=\"panel\" id=\"panel-%zu\" data-candidate=\"", k + 1);
-        esc(b, cand->id);
+        html_esc(b, cand->id);
         rb_buf_puts(b, "\">\n");
         head(b, p, cand);
         summary(b, cand, k);
@@ -796,7 +689,6 @@ bool rb_panel_html(const rb_panel *p, rb_buf *b)
     }
     if (p->ncandidates >= 2)
         campaign(b, p);
-    rb_buf_puts(b, "</main>\n<footer class=\"generator\">Written by rubric " RB_VERSION
-                   "</footer>\n</body>\n</html>\n");
+    html_page_close(b, &page);
     return rb_buf_ok(b);
 }

@@ -10,27 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/md.h"
 #include "rubric/panel.h"
 #include "rubric/report.h"
-
-static void md_text(rb_buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\n' || c == '\r') {
-            rb_buf_putc(b, ' ');
-            continue;
-        }
-        if (strchr("\\`*_[]<>|#", c))
-            rb_buf_putc(b, '\\');
-        rb_buf_putc(b, c);
-    }
-}
-
-static void md_str(rb_buf *b, const char *s)
-{
-    md_text(b, s, strlen(s));
-}
 
 static const char *level_name(const rb_competency *c, int n)
 {
@@ -76,7 +58,7 @@ static void summary(rb_buf *b, const rb_panel_candidate *cand)
     rb_buf_puts(b, "| Competency | Target |");
     for (size_t i = 0; i < cand->ninterviews; i++) {
         rb_buf_putc(b, ' ');
-        md_str(b, interviewer(cand, i));
+        md_text(b, interviewer(cand, i));
         rb_buf_puts(b, " |");
     }
     rb_buf_puts(b, " Spread | Consensus | Evidence | Gap | Agreement |\n|---|---|");
@@ -87,7 +69,7 @@ static void summary(rb_buf *b, const rb_panel_candidate *cand)
         const rb_panel_competency *pc = &cand->competencies[k];
         const rb_competency *c = pc->need->competency;
         rb_buf_puts(b, "| ");
-        md_str(b, c->title);
+        md_text(b, c->title);
         rb_buf_printf(b, " | %d |", pc->need->target);
         for (size_t i = 0; i < pc->ncells; i++) {
             rb_buf_putc(b, ' ');
@@ -128,7 +110,7 @@ static void agenda(rb_buf *b, const rb_panel_candidate *cand)
         if (!pc->reasons)
             continue;
         rb_buf_printf(b, "%zu. **", ++n);
-        md_str(b, pc->need->competency->title);
+        md_text(b, pc->need->competency->title);
         rb_buf_puts(b, "**");
         if (pc->nrated) {
             rb_buf_puts(b, " (consensus ");
@@ -138,7 +120,7 @@ static void agenda(rb_buf *b, const rb_panel_candidate *cand)
         rb_buf_putc(b, '\n');
         for (size_t i = 0; i < pc->nissues; i++) {
             rb_buf_puts(b, "   - ");
-            md_str(b, pc->issues[i].text);
+            md_text(b, pc->issues[i].text);
             rb_buf_putc(b, '\n');
         }
     }
@@ -180,7 +162,7 @@ static void who_list(rb_buf *b, const rb_panel_candidate *cand, const rb_panel_e
             continue;
         const rb_evidence *ev = items[i].item;
         rb_buf_puts(b, sep);
-        md_str(b, cand->interviews[items[i].interview]->interview->interviewer);
+        md_text(b, cand->interviews[items[i].interview]->interview->interviewer);
         rb_buf_printf(b, ", answer %zu%s", ev->answer + 1, ev->part >= 0 ? " (probe)" : "");
         sep = "; ";
     }
@@ -205,7 +187,7 @@ static void evidence(rb_buf *b, const rb_panel_candidate *cand, const rb_panel_c
                          items[g1].item->behaviour == ev->behaviour; g1++)
                 ;
             rb_buf_puts(b, "- ");
-            md_str(b, ev->behaviour->text);
+            md_text(b, ev->behaviour->text);
             rb_buf_printf(b, " (`%s`)\n", ev->behaviour->id);
         }
         bool seen = false;
@@ -222,7 +204,7 @@ static void evidence(rb_buf *b, const rb_panel_candidate *cand, const rb_panel_c
         size_t n;
         const char *q = quote_of(cand, &items[e], &n);
         rb_buf_puts(b, "  - “");
-        md_text(b, q, n);
+        md_text_n(b, q, n);
         rb_buf_puts(b, "” (");
         who_list(b, cand, items, e, g1, &items[e]);
         rb_buf_printf(b, "; %s, strength %.2f)\n",
@@ -235,7 +217,7 @@ static void competency_section(rb_buf *b, const rb_panel_candidate *cand,
 {
     const rb_competency *c = pc->need->competency;
     rb_buf_puts(b, "\n## ");
-    md_str(b, c->title);
+    md_text(b, c->title);
     rb_buf_puts(b, "\n\n");
     if (pc->consensus) {
         rb_buf_puts(b, "Consensus **");
@@ -257,7 +239,7 @@ static void competency_section(rb_buf *b, const rb_panel_candidate *cand,
         const rb_panel_cell *cell = &pc->cells[i];
         const rb_competency_result *r = cell->result;
         rb_buf_puts(b, "| ");
-        md_str(b, interviewer(cand, i));
+        md_text(b, interviewer(cand, i));
         rb_buf_puts(b, " | ");
         level_cell(b, c, cell->rating);
         rb_buf_puts(b, " | ");
@@ -290,9 +272,9 @@ static void competency_section(rb_buf *b, const rb_panel_candidate *cand,
                 rb_buf_puts(b, "\n### Interviewers' notes\n\n");
             notes = true;
             rb_buf_puts(b, "- ");
-            md_str(b, iv->interviewer);
+            md_text(b, iv->interviewer);
             rb_buf_puts(b, ": ");
-            md_str(b, an->notes);
+            md_text(b, an->notes);
             rb_buf_putc(b, '\n');
         }
     }
@@ -306,7 +288,7 @@ static void outcome(rb_buf *b, const rb_panel_candidate *cand)
         const rb_panel_competency *pc = &cand->competencies[k];
         if (pc->final_level && pc->gap >= 0) {
             rb_buf_puts(b, "- ");
-            md_str(b, pc->need->competency->title);
+            md_text(b, pc->need->competency->title);
             rb_buf_printf(b, ": level %d, target %d\n", pc->final_level, pc->need->target);
             n++;
         }
@@ -320,7 +302,7 @@ static void outcome(rb_buf *b, const rb_panel_candidate *cand)
         if (pc->final_level && pc->gap >= 0)
             continue;
         rb_buf_puts(b, "- ");
-        md_str(b, pc->need->competency->title);
+        md_text(b, pc->need->competency->title);
         if (pc->final_level)
             rb_buf_printf(b, ": level %d, target %d (gap %d)\n", pc->final_level,
                           pc->need->target, pc->gap);
@@ -336,17 +318,17 @@ static void outcome(rb_buf *b, const rb_panel_candidate *cand)
 static void candidate(rb_buf *b, const rb_panel *p, const rb_panel_candidate *cand)
 {
     rb_buf_puts(b, "# Panel: ");
-    md_str(b, cand->name ? cand->name : cand->id);
+    md_text(b, cand->name ? cand->name : cand->id);
     rb_buf_puts(b, " (");
-    md_str(b, cand->id);
+    md_text(b, cand->id);
     rb_buf_puts(b, ")\n\nRole: ");
-    md_str(b, p->role->title);
+    md_text(b, p->role->title);
     rb_buf_printf(b, " · %zu interviewer%s: ", cand->ninterviews,
                   cand->ninterviews == 1 ? "" : "s");
     for (size_t i = 0; i < cand->ninterviews; i++) {
         const rb_interview *iv = cand->interviews[i]->interview;
         rb_buf_puts(b, i ? ", " : "");
-        md_str(b, iv->interviewer);
+        md_text(b, iv->interviewer);
         if (iv->date)
             rb_buf_printf(b, " (%s)", iv->date);
     }
@@ -381,7 +363,7 @@ static void stat_value(rb_buf *b, double v)
 static void campaign(rb_buf *b, const rb_panel *p)
 {
     rb_buf_printf(b, "\n---\n\n# Campaign: ");
-    md_str(b, p->role->title);
+    md_text(b, p->role->title);
     rb_buf_printf(b, "\n\n%zu candidates · %zu interviewers · %zu interviews\n",
                   p->ncandidates, p->ninterviewers, p->ninputs);
     rb_buf_puts(b, "\n## Interviewers\n\nLeniency: the mean of an interviewer's rating minus "
@@ -393,7 +375,7 @@ static void campaign(rb_buf *b, const rb_panel *p)
     for (size_t i = 0; i < p->ninterviewers; i++) {
         const rb_panel_interviewer *who = &p->interviewers[i];
         rb_buf_puts(b, "| ");
-        md_str(b, who->name);
+        md_text(b, who->name);
         rb_buf_printf(b, " | %zu | %zu | %zu | ", who->candidates, who->ratings, who->compared);
         if (who->compared) {
             double r = round(who->leniency * 100) / 100;
@@ -409,7 +391,7 @@ static void campaign(rb_buf *b, const rb_panel *p)
     for (size_t k = 0; k < p->nagreement; k++) {
         const rb_panel_agreement_stats *st = &p->agreement[k];
         rb_buf_puts(b, "\n### ");
-        md_str(b, st->need->competency->title);
+        md_text(b, st->need->competency->title);
         rb_buf_printf(b, "\n\n%zu rating%s.\n\n| Statistic | Value | Candidates used |\n"
                       "|---|---|---|\n", st->ratings, st->ratings == 1 ? "" : "s");
         for (int s = 0; s < RB_AGREE_NSTATS; s++) {
@@ -420,7 +402,7 @@ static void campaign(rb_buf *b, const rb_panel *p)
                 rb_buf_printf(b, " | %zu |\n", x->subjects);
             } else {
                 rb_buf_puts(b, "not available: ");
-                md_str(b, x->reason);
+                md_text(b, x->reason);
                 rb_buf_puts(b, " | — |\n");
             }
         }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/md.h"
 #include "rubric/report.h"
 #include "rubric/score.h"
 
@@ -44,25 +45,6 @@ const char *rb_flag_text(unsigned flag)
     }
 }
 
-static void md_text(rb_buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\n' || c == '\r') {
-            rb_buf_putc(b, ' ');
-            continue;
-        }
-        if (strchr("\\`*_[]<>|#", c))
-            rb_buf_putc(b, '\\');
-        rb_buf_putc(b, c);
-    }
-}
-
-static void md_str(rb_buf *b, const char *s)
-{
-    md_text(b, s, strlen(s));
-}
-
 static const char *level_name(const rb_competency *c, int n)
 {
     const rb_scale_level *sl = c->scale ? rb_scale_level_of(c->scale, n) : NULL;
@@ -93,13 +75,13 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
 {
     const rb_interview *iv = sh->interview;
     rb_buf_puts(b, "# Scoring sheet: ");
-    md_str(b, iv->candidate_name ? iv->candidate_name : iv->candidate_id);
+    md_text(b, iv->candidate_name ? iv->candidate_name : iv->candidate_id);
     rb_buf_printf(b, " (%s)\n\n", iv->candidate_id);
     rb_buf_puts(b, "Role: ");
-    md_str(b, iv->role->title);
+    md_text(b, iv->role->title);
     if (iv->interviewer) {
         rb_buf_puts(b, " · Interviewer: ");
-        md_str(b, iv->interviewer);
+        md_text(b, iv->interviewer);
     }
     if (iv->date)
         rb_buf_printf(b, " · Date: %s", iv->date);
@@ -115,7 +97,7 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
         const rb_competency_result *r = &sh->results[i];
         const rb_competency *c = r->competency;
         rb_buf_puts(b, "| ");
-        md_str(b, c->title);
+        md_text(b, c->title);
         rb_buf_puts(b, " | ");
         if (r->need)
             level_cell(b, c, r->need->target);
@@ -140,7 +122,7 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
         const rb_competency_result *r = &sh->results[i];
         const rb_competency *c = r->competency;
         rb_buf_puts(b, "\n## ");
-        md_str(b, c->title);
+        md_text(b, c->title);
         rb_buf_puts(b, "\n\n");
         if (!r->nanswers) {
             rb_buf_puts(b, "No answers were recorded for this competency.\n");
@@ -162,7 +144,7 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
         star_line(b, r->star);
         if (r->policy_note) {
             rb_buf_puts(b, "\nScoring function: ");
-            md_str(b, r->policy_note);
+            md_text(b, r->policy_note);
             rb_buf_putc(b, '\n');
         }
         for (unsigned f = 1; f <= RB_FLAG_POLICY_ERROR; f <<= 1)
@@ -187,7 +169,7 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
                 if (ev->behaviour != beh) {
                     beh = ev->behaviour;
                     rb_buf_puts(b, "- ");
-                    md_str(b, beh->text);
+                    md_text(b, beh->text);
                     rb_buf_printf(b, " (`%s`)\n", beh->id);
                 }
                 if (ev->kind == RB_EVIDENCE_OBSERVED) {
@@ -198,7 +180,7 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
                 size_t len;
                 const char *text = rb_evidence_text(sh->interview, ev, &len);
                 rb_buf_puts(b, "  - “");
-                md_text(b, text + ev->start, ev->end - ev->start);
+                md_text_n(b, text + ev->start, ev->end - ev->start);
                 rb_buf_printf(b, "” (answer %zu%s, %s, strength %.2f)\n", ev->answer + 1,
                               ev->part >= 0 ? ", probe" : "",
                               ev->kind == RB_EVIDENCE_PATTERN ? "pattern" : "words",
@@ -214,7 +196,7 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
                 rb_buf_puts(b, "\n### Interviewer's notes\n\n");
             notes = true;
             rb_buf_puts(b, "- ");
-            md_str(b, an->notes);
+            md_text(b, an->notes);
             rb_buf_putc(b, '\n');
         }
     }
@@ -225,7 +207,7 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
         const rb_competency_result *r = &sh->results[i];
         if (r->need && r->final_level && r->gap >= 0) {
             rb_buf_puts(b, "- ");
-            md_str(b, r->competency->title);
+            md_text(b, r->competency->title);
             rb_buf_printf(b, ": level %d, target %d\n", r->final_level, r->need->target);
             n++;
         }
@@ -238,7 +220,7 @@ bool rb_sheet_markdown(const rb_sheet *sh, rb_buf *b)
         const rb_competency_result *r = &sh->results[i];
         if (r->need && !(r->final_level && r->gap >= 0)) {
             rb_buf_puts(b, "- ");
-            md_str(b, r->competency->title);
+            md_text(b, r->competency->title);
             if (r->final_level)
                 rb_buf_printf(b, ": level %d, target %d (gap %d)\n", r->final_level,
                               r->need->target, r->gap);

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "check.h"
+#include "rubric/journal.h"
 #include "rubric/rubric.h"
+#include "scratch.h"
 
 static rb_library *shipped(void)
 {
@@ -255,6 +257,158 @@ TEST(the_editor_caps_what_a_plan_holds)
     rb_diags_free(d);
     rb_devplan_editor_free(ed);
     rb_library_free(lib);
+}
+
+/* ---- reading progress journals strictly --------------------------------------- */
+
+static rb_devplan *jordan_plan(void)
+{
+    rb_diags *d = rb_diags_new();
+    rb_devplan *p = rb_devplan_read(TEST_SOURCE_DIR "/tests/develop/fixtures/jordan.json", d);
+    rb_diags_free(d);
+    return p;
+}
+
+/* A journal at `path` holding the records given, in order. */
+static bool journal_with(const char *path, const char *const *records)
+{
+    rb_journal *j = NULL;
+    if (rb_journal_open(path, RB_JOURNAL_CREATE | RB_JOURNAL_EXCL, &j, NULL) != RB_JOURNAL_OK)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; records[i] && ok; i++)
+        ok = rb_journal_append(j, records[i], strlen(records[i]), NULL) == RB_JOURNAL_OK;
+    return rb_journal_close(j, NULL) == RB_JOURNAL_OK && ok;
+}
+
+/* The only message rb_progress_read gives for the journal `records`. */
+static char *progress_problem(const rb_devplan *plan, const char *const *records)
+{
+    tmpdir t;
+    if (!tmpdir_make(&t, "progress"))
+        return NULL;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/jordan.progress", t.path);
+    char *msg = NULL;
+    if (journal_with(path, records)) {
+        rb_diags *d = rb_diags_new();
+        rb_progress *pr = rb_progress_read(plan, path, d);
+        if (!pr && rb_diags_count(d) == 1) {
+            const char *m = rb_diags_at(d, 0)->message;
+            const char *tail = strstr(m, "record ");
+            msg = strdup(tail ? tail : m);
+        }
+        rb_progress_free(pr);
+        rb_diags_free(d);
+    }
+    tmpdir_remove(&t);
+    return msg;
+}
+
+TEST(a_progress_journal_starts_with_the_plan_record)
+{
+    rb_devplan *plan = jordan_plan();
+    REQUIRE(plan != NULL);
+    const char *const headless[] = {
+        "{\"event\":\"progress\",\"date\":\"2025-03-10\",\"action\":\"a1\",\"status\":\"done\"}",
+        NULL,
+    };
+    char *m = progress_problem(plan, headless);
+    CHECK_EQ_STR(m, "record 0 (counting from 0): the first record must name the person and "
+                    "the plan; reading stopped");
+    free(m);
+    const char *const good[] = {
+        "{\"event\":\"plan\",\"person\":\"Jordan Lee\",\"plan\":\"jordan.json\"}",
+        "{\"event\":\"progress\",\"date\":\"2025-03-10\",\"action\":\"a1\",\"status\":\"done\"}",
+        NULL,
+    };
+    CHECK(progress_problem(plan, good) == NULL);
+    rb_devplan_free(plan);
+}
+
+TEST(a_progress_record_with_an_unknown_field_stops_reading)
+{
+    rb_devplan *plan = jordan_plan();
+    REQUIRE(plan != NULL);
+    const char *const records[] = {
+        "{\"event\":\"plan\",\"person\":\"Jordan Lee\",\"plan\":\"jordan.json\"}",
+        "{\"event\":\"progress\",\"date\":\"2025-03-10\",\"action\":\"a1\",\"status\":\"done\","
+        "\"owner\":\"someone else\"}",
+        NULL,
+    };
+    char *m = progress_problem(plan, records);
+    CHECK_EQ_STR(m, "record 1 (counting from 0): unknown field 'owner'; reading stopped");
+    free(m);
+    const char *const other_event[] = {
+        "{\"event\":\"plan\",\"person\":\"Jordan Lee\",\"plan\":\"jordan.json\"}",
+        "{\"event\":\"meeting\",\"date\":\"2025-03-10\"}",
+        NULL,
+    };
+    m = progress_problem(plan, other_event);
+    CHECK_EQ_STR(m, "record 1 (counting from 0): unknown event 'meeting'; reading stopped");
+    free(m);
+    rb_devplan_free(plan);
+}
+
+TEST(a_journal_that_cannot_be_looked_at_is_not_empty_progress)
+{
+    rb_devplan *plan = jordan_plan();
+    REQUIRE(plan != NULL);
+    tmpdir t;
+    REQUIRE(tmpdir_make(&t, "progress"));
+    REQUIRE(tmpdir_put(&t, "plan.json", "{}"));
+    char path[1100];
+    /* A file where a folder should be: not "nothing recorded yet". */
+    snprintf(path, sizeof path, "%s/plan.json/jordan.progress", t.path);
+    rb_diags *d = rb_diags_new();
+    rb_progress *pr = rb_progress_read(plan, path, d);
+    CHECK(pr == NULL);
+    REQUIRE(rb_diags_count(d) == 1);
+    CHECK(strstr(rb_diags_at(d, 0)->message, "cannot look at the progress journal: ") != NULL);
+    rb_progress_free(pr);
+    rb_diags_free(d);
+    tmpdir_remove(&t);
+    rb_devplan_free(plan);
+}
+
+TEST(plan_texts_never_carry_control_characters)
+{
+    rb_library *lib = shipped();
+    REQUIRE(lib != NULL);
+    rb_date today;
+    REQUIRE(rb_date_parse("2025-03-03", &today));
+    rb_devplan_editor *ed = rb_devplan_editor_new(lib, role_of(lib, "people-manager"),
+                                                  "Jordan Lee", NULL, today);
+    REQUIRE(ed != NULL);
+    rb_diags *d = NULL;
+    CHECK(edit(ed, "/barrier \x1b[2J cleared screen", &d) == RB_EDIT_ERROR);
+    CHECK_EQ_STR(first_message(d), "the line holds a control character (byte 0x1B); type "
+                                   "plain text");
+    CHECK(edit(ed, "/barrier \xff\xfe", &d) == RB_EDIT_ERROR);
+    CHECK_EQ_STR(first_message(d), "the line is not UTF-8 text; type it again or save the "
+                                   "script as UTF-8");
+    CHECK(edit(ed, "/barrier time\twith a tab", &d) == RB_EDIT_OK);
+    CHECK_EQ_INT((int)rb_devplan_editor_plan(ed)->nbarriers, 1);
+    rb_diags_free(d);
+    rb_devplan_editor_free(ed);
+    rb_library_free(lib);
+
+    /* And a document read back refuses them too. */
+    static const char doc[] =
+        "{\"format\":\"rubric.devplan/1\",\"view\":\"full\",\"person\":\"Jo\\u001b]0;x\\u0007\","
+        "\"role\":{\"id\":\"people-manager\",\"title\":\"People Manager\"},"
+        "\"library\":\"sha256:x\",\"agreed\":\"2025-03-03\",\"competencies\":[{\"id\":"
+        "\"communication\",\"title\":\"Communication\",\"target\":3,\"target_name\":null,"
+        "\"share\":false}],\"barriers\":[{\"text\":\"line one\\nline two\",\"share\":false}],"
+        "\"actions\":[],\"support\":[],\"timeframe\":{\"text\":\"3 months\",\"share\":false},"
+        "\"followup\":{\"date\":\"2025-06-03\",\"share\":false}}";
+    rb_diags *pd = rb_diags_new();
+    rb_devplan *p = rb_devplan_parse("doc.json", doc, sizeof doc - 1, pd);
+    CHECK(p == NULL);
+    REQUIRE(rb_diags_count(pd) == 1);
+    CHECK_EQ_STR(rb_diags_at(pd, 0)->message, "person: holds a control character or a line "
+                                               "break; write it on one line");
+    rb_diags_free(pd);
 }
 
 CHECK_MAIN()

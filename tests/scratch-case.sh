@@ -1,33 +1,43 @@
 #!/usr/bin/env bash
-# Run one competency-discussion case (rubric assess, rubric discuss) in a
-# fresh working folder.
+# Run one command-line case of a suite in a fresh scratch folder.
 #
-#   run-case.sh RUBRIC SOURCE_DIR CASE_DIR
+#   scratch-case.sh RUBRIC SOURCE_DIR SETUP CASE_DIR
 #
-# The case folder holds `cmd` (bash, run in a scratch folder holding a copy
-# of tests/discuss/fixtures/ and of the case's other files; `rubric` runs
-# the binary with the shipped library, and today is 2025-03-03), and the
-# expected `stdout`, `stderr` and `status` (absent: empty, empty, 0).
-# Library hashes are shown as HASH and the scratch folder's path as WORK,
-# so the outputs do not change with the rubrics or the machine. The helper
-# `mode FILE` prints a file's permission bits. UPDATE=1 rewrites the
+# The case folder holds `cmd` (bash, run in the scratch folder, which holds
+# a copy of the case's other files), and the expected `stdout`, `stderr`
+# and `status` (absent: empty, empty, 0). SETUP is the suite's setup file,
+# sourced in the scratch folder before the case's files are copied in: it
+# adds the files every case of the suite starts from and sets the clock
+# (see discuss/case-setup.sh, interview/case-setup.sh); it may call
+# `fail MESSAGE`. In `cmd`:
+#   rubric ARGS   runs the binary (at most 60 s) with the shipped library
+#   mode FILE...  prints each file's permission bits and name
+#   $SRC          the source folder
+# HOME is the scratch folder. Library hashes are shown as HASH, the scratch
+# folder's path as WORK and the source folder's as SRC, so the outputs do
+# not change with the rubrics or the machine. UPDATE=1 rewrites the
 # expectations from the actual run.
 set -u
-bin=$1 src=$2 case=$(cd "$3" && pwd) || exit 1
+bin=$1 src=$2
+setup=$(cd "$(dirname "$3")" && pwd)/$(basename "$3") || exit 1
+case=$(cd "$4" && pwd) || exit 1
 name=${case#"$src"/}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL $name: $*"; exit 1; }
 [ -f "$case/cmd" ] || fail "no cmd file"
+[ -f "$setup" ] || fail "no setup file $setup"
 
-cp -r "$src/tests/discuss/fixtures"/. "$work"/
+export HOME=$work RUBRIC_LIBRARY=$src/rubrics SRC=$src
+rubric() { timeout 60 "$bin" "$@"; }
+mode() { stat -c '%a %n' "$@"; }
+cd "$work" || fail "cannot enter the scratch folder"
+# shellcheck disable=SC1090
+. "$setup"
 cp -r "$case"/. "$work"/
 rm -f "$work/cmd" "$work/stdout" "$work/stderr" "$work/status"
-export HOME=$work RUBRIC_LIBRARY=$src/rubrics RUBRIC_TODAY=2025-03-03 SRC=$src
 (
   cd "$work" || exit 99
-  rubric() { timeout 60 "$bin" "$@"; }
-  mode() { stat -c '%a %n' "$@"; }
   # shellcheck disable=SC1091
   source "$case/cmd"
 ) >"$work/.out" 2>"$work/.err" </dev/null
