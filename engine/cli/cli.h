@@ -62,6 +62,9 @@ int cli_write(const char *path, const rb_buf *b);
 /* The same with the new file's permission bits: 0600 for a person's
  * private records (assessments, sessions, plans). */
 int cli_write_mode(const char *path, const rb_buf *b, unsigned mode);
+/* Write a new file (mode 0600) that must not exist: refused, with a
+ * message, when it does, even when it appeared a moment ago. */
+int cli_write_new_private(const char *path, const rb_buf *b);
 /* Save a document about a person (mode 0600) to `output`, or to stdout
  * when it is NULL or "-", then say "wrote PATH" on stderr when it went to
  * a file. `rendered` false means making the document ran out of memory. */

@@ -309,7 +309,7 @@ int cmd_develop(int argc, char **argv)
     if (rc == EXIT_OK) {
         rb_buf b = { 0 };
         rc = rb_devplan_json(rb_devplan_editor_plan(ed), &b)
-                 ? cli_write_mode(output, &b, 0600) : cli_error(EXIT_SYSTEM, "out of memory");
+                 ? cli_write_new_private(output, &b) : cli_error(EXIT_SYSTEM, "out of memory");
         if (rc == EXIT_OK && output) {
             if (cli_input_interactive(in))
                 printf("Saved the plan to %s.\n", output);

@@ -194,6 +194,20 @@ const rb_role *cli_find_role(const rb_library *lib, const char *id)
     return NULL;
 }
 
+int cli_write_new_private(const char *path, const rb_buf *b)
+{
+    if (!path || strcmp(path, "-") == 0)
+        return cli_write_mode(NULL, b, 0600);
+    if (!rb_buf_ok(b))
+        return cli_error(EXIT_SYSTEM, "out of memory");
+    char err[256];
+    if (rb_write_file_new(path, b->data ? b->data : "", b->len, 0600, err, sizeof err) != 0)
+        return errno == EEXIST
+                   ? cli_error(EXIT_INVALID, "'%s' already exists; nothing was written", path)
+                   : cli_error(EXIT_SYSTEM, "cannot write '%s': %s", path, err);
+    return EXIT_OK;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;

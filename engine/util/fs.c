@@ -113,8 +113,23 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
+static int write_file(const char *path, const void *data, size_t len, unsigned mode,
+                      bool replace, char *err, size_t errsize);
+
 int rb_write_file_atomic(const char *path, const void *data, size_t len,
                          unsigned mode, char *err, size_t errsize)
+{
+    return write_file(path, data, len, mode, true, err, errsize);
+}
+
+int rb_write_file_new(const char *path, const void *data, size_t len,
+                      unsigned mode, char *err, size_t errsize)
+{
+    return write_file(path, data, len, mode, false, err, errsize);
+}
+
+static int write_file(const char *path, const void *data, size_t len, unsigned mode,
+                      bool replace, char *err, size_t errsize)
 {
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
@@ -144,10 +159,15 @@ int rb_write_file_atomic(const char *path, const void *data, size_t len,
         snprintf(err, errsize, "%s", strerror(errno));
         goto fail;
     }
-    if (rename(tmp, path) != 0) {
-        snprintf(err, errsize, "%s", strerror(errno));
+    /* A new file is linked into place, which fails when the name exists
+     * (even when it appeared a moment ago); then the temporary name goes. */
+    if (replace ? rename(tmp, path) != 0 : link(tmp, path) != 0) {
+        snprintf(err, errsize, "%s", errno == EEXIST ? "the file already exists"
+                                                     : strerror(errno));
         goto fail;
     }
+    if (!replace)
+        unlink(tmp);
     int dfd = open(dirname(dircopy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         int s = fsync(dfd);
@@ -164,9 +184,12 @@ int rb_write_file_atomic(const char *path, const void *data, size_t len,
     free(tmp);
     free(dircopy);
     return rc;
-fail:
+fail: {
+    int e = errno;
     unlink(tmp);
     free(tmp);
     free(dircopy);
+    errno = e;
     return rc;
+}
 }

@@ -598,6 +598,27 @@ TEST(diags_system_flag)
     rb_diags_free(d);
 }
 
+TEST(write_file_new_never_replaces)
+{
+    char dir[1024];
+    REQUIRE(make_tmpdir(dir, sizeof dir, "util") != NULL);
+    char path[2048], buf[256], err[256] = "";
+    snprintf(path, sizeof path, "%s/plan.json", dir);
+    CHECK_EQ_INT(rb_write_file_new(path, "first", 5, 0600, err, sizeof err), 0);
+    struct stat st;
+    REQUIRE(stat(path, &st) == 0);
+    CHECK_EQ_INT(st.st_mode & 07777, 0600);
+    CHECK_EQ_INT(st.st_nlink, 1);  /* the temporary name is gone */
+    errno = 0;
+    CHECK_EQ_INT(rb_write_file_new(path, "second", 6, 0600, err, sizeof err), -1);
+    CHECK_EQ_INT(errno, EEXIST);
+    CHECK_EQ_STR(err, "the file already exists");
+    CHECK_EQ_INT(slurp(path, buf, sizeof buf), 5);
+    CHECK_EQ_STR(buf, "first");
+    CHECK_EQ_INT(count_entries(dir), 1);  /* nothing left behind */
+    rm_tree(dir);
+}
+
 /* ---- rb_write_file_atomic ----------------------------------------------------- */
 
 TEST(write_file_atomic_content_and_mode)

@@ -14,6 +14,11 @@
  * Returns 0 or -1. */
 int rb_write_file_atomic(const char *path, const void *data, size_t len,
                          unsigned mode, char *err, size_t errsize);
+/* The same for a file that must not exist yet: it is never replaced, even
+ * by a file that appears while this one is written (errno EEXIST, "the
+ * file already exists"). */
+int rb_write_file_new(const char *path, const void *data, size_t len,
+                      unsigned mode, char *err, size_t errsize);
 
 /* True when `s` (len bytes) is valid UTF-8 without NUL bytes: text a
  * person could have typed. */
