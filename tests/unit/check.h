@@ -20,8 +20,7 @@
  * when anything failed.
  *
  * Set CHECK_ONLY=text to run just the tests whose names contain `text`, and
- * CHECK_SKIP=text to leave those out (CHECK_SKIP=bug_ skips the tests that
- * demonstrate known engine bugs).
+ * CHECK_SKIP=text to leave those out.
  */
 #ifndef RUBRIC_TEST_CHECK_H
 #define RUBRIC_TEST_CHECK_H

@@ -614,14 +614,12 @@ TEST(word_cache_reset_through_analyze_text)
     analyzer_free(a);
 }
 
-/* ---- bugs -------------------------------------------------------------------- */
+/* ---- regressions: each of these once failed against the engine ------------------- */
 
-/* analyzer_intern() promises the id of the word's stem, added to the
- * vocabulary. But a word first seen through analyzer_lookup() is cached as
- * STEM_NONE, and a later intern of the same word returns that cached
- * STEM_NONE without adding the stem. (Latent: the scorer interns everything
- * before it looks anything up.) */
-TEST(bug_intern_after_lookup_returns_stem_none)
+/* analyzer_intern() gives the id of the word's stem, added to the
+ * vocabulary, even when the word was first seen through analyzer_lookup()
+ * and cached as unknown (the cache once kept answering STEM_NONE). */
+TEST(intern_after_lookup_adds_the_stem)
 {
     analyzer *a = analyzer_new();
     REQUIRE(a);
@@ -631,8 +629,7 @@ TEST(bug_intern_after_lookup_returns_stem_none)
     CHECK_EQ_INT(analyzer_vocabulary_size(a), 1);
     CHECK_EQ_INT(lookup(a, "coaching"), id);
     /* The same through a different inflection: once "mentoring" was looked
-     * up, interning "mentored" adds the stem, but "mentoring" stays
-     * STEM_NONE (until the cache happens to be reset). */
+     * up, interning "mentored" adds the stem, and "mentoring" finds it. */
     CHECK_EQ_INT(lookup(a, "mentoring"), STEM_NONE);
     uint32_t mentor = intern(a, "mentored");
     CHECK(mentor != STEM_NONE);
@@ -640,10 +637,9 @@ TEST(bug_intern_after_lookup_returns_stem_none)
     analyzer_free(a);
 }
 
-/* "no" is in the abbreviation list (for "No. 5"), so a sentence that ends
- * in the word "no" does not end: "I said no. We moved on." is one sentence,
- * and its evidence quote runs on into the next. */
-TEST(bug_sentence_ending_in_no_is_not_split)
+/* "No. 5" is an abbreviation, but a sentence that ends in the word "no"
+ * still ends there (it once ran on, and its quote with it). */
+TEST(sentence_ending_in_no_is_split)
 {
     analyzer *a = analyzer_new();
     REQUIRE(a);
@@ -656,10 +652,10 @@ TEST(bug_sentence_ending_in_no_is_not_split)
     analyzer_free(a);
 }
 
-/* A line break before "-" or "*" starts a new sentence (a list item), but a
- * numbered list item's marker "2." ends the previous sentence instead: the
- * item "Plan\n2." quotes the next item's number. */
-TEST(bug_numbered_list_marker_joins_previous_item)
+/* A line break before "-", "*" or a number with a full stop starts a new
+ * sentence (a list item); the marker "2." once ended the previous item
+ * instead, which then quoted the next item's number. */
+TEST(numbered_list_marker_starts_the_item)
 {
     analyzer *a = analyzer_new();
     REQUIRE(a);

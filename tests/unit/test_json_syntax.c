@@ -525,13 +525,12 @@ TEST(writer_pretty_output_reads_back)
     rb_buf_release(&b);
 }
 
-/* ---- bugs ---------------------------------------------------------------------------- */
+/* ---- regressions: each of these once failed against the scanner ---------------------- */
 
-/* Keys with escapes are meant to be "compared decoded", but decode_key
- * writes a \u escape as two bytes (low, high) while a plain character is one
- * byte, so {"a": 1, "\u0061": 2} is not seen as a duplicate (cJSON then
- * keeps both members and lookups see only the first). */
-TEST(bug_duplicate_key_written_with_u_escape_not_found)
+/* Keys are compared decoded: {"a": 1, "\u0061": 2} has a duplicate key
+ * (once missed, and cJSON then kept both members while lookups saw only
+ * the first). */
+TEST(duplicate_key_written_with_u_escape_found)
 {
     static const struct { const char *text; int column; } cases[] = {
         { "{\"a\": 1, \"\\u0061\": 2}", 10 },
@@ -550,10 +549,9 @@ TEST(bug_duplicate_key_written_with_u_escape_not_found)
     }
 }
 
-/* Duplicate keys of 250 bytes or more are never reported: the comparison
- * is skipped for them ((b - a) < 250), so the promise "no duplicate keys in
- * any object" does not hold for long keys. */
-TEST(bug_long_duplicate_keys_not_found)
+/* Duplicate keys are found however long they are (keys of 250 bytes or
+ * more were once skipped). */
+TEST(long_duplicate_keys_found)
 {
     char key[301];
     memset(key, 'k', 300);
@@ -568,10 +566,9 @@ TEST(bug_long_duplicate_keys_not_found)
     CHECK(strstr(e.message, "duplicate key") != NULL);
 }
 
-/* The scanner exists to say where a text goes wrong, but a lone surrogate
- * (\uD800 without its pair) passes the scan and only cJSON refuses it, so
- * the error is reported at line 1, column 1 wherever it is. */
-TEST(bug_lone_surrogate_error_has_no_position)
+/* A lone surrogate (\uDE00 without its pair) is refused by the scanner at
+ * its place (once only cJSON refused it, reported at line 1, column 1). */
+TEST(lone_surrogate_error_has_its_position)
 {
     const char *text = "{\n  \"a\": 1,\n  \"b\": \"x\\uDE00y\"\n}";
     json_error e = { 0, 0, "" };

@@ -764,14 +764,14 @@ TEST(hash_changes_with_any_text_change)
     free(all);
 }
 
-/* Bug: the hash covers a scoring function by the source lines it was
+/* Once a bug: the hash covers a scoring function by the source lines it was
  * written on, looked up among the files still running. A function that
  * comes from an included file (include returns it) is not found: its text
  * is left out, so two libraries that differ only in that function hash the
  * same.
  * (Failed against the engine when written; the engine has since been
  * fixed, and the test stays as a regression test.) */
-TEST(bug_hash_ignores_scoring_function_from_include)
+TEST(regression_hash_ignores_scoring_function_from_include)
 {
     static const char comp[] =
         "competency \"z\" {\n"
@@ -793,11 +793,11 @@ TEST(bug_hash_ignores_scoring_function_from_include)
     CHECK_MSG(strcmp(h1, h2) != 0, "different scoring functions, same hash %s", h1);
 }
 
-/* Bug: only the function's own lines are hashed, not the values it closes
+/* Once a bug: only the function's own lines are hashed, not the values it closes
  * over, so changing a local the function uses keeps the hash.
  * (Failed against the engine when written; the engine has since been
  * fixed, and the test stays as a regression test.) */
-TEST(bug_hash_ignores_scoring_function_upvalues)
+TEST(regression_hash_ignores_scoring_function_upvalues)
 {
     static const char comp[] =
         "local threshold = %d\n"
@@ -820,13 +820,13 @@ TEST(bug_hash_ignores_scoring_function_upvalues)
     CHECK_MSG(strcmp(h1, h2) != 0, "different thresholds, same hash %s", h1);
 }
 
-/* Bug: the hashed text of a scoring function is its whole source lines,
+/* Once a bug: the hashed text of a scoring function is its whole source lines,
  * indentation, comments and neighbouring code included, so re-indenting
  * (or commenting) the function changes the hash, against "not its layout,
  * comments or formatting" in model.h.
  * (Failed against the engine when written; the engine has since been
  * fixed, and the test stays as a regression test.) */
-TEST(bug_hash_changes_when_scoring_function_reformatted)
+TEST(regression_hash_changes_when_scoring_function_reformatted)
 {
     char h1[80], h2[80];
     char *z2 = replace(COMP_Z, "  scoring = function(evidence)\n    return nil\n  end,\n",
@@ -1185,10 +1185,10 @@ TEST(instruction_limit_in_an_included_file)
     finish(&t, lib, d);
 }
 
-/* Bug: the limit messages divide by 2^20 or by a million and print whole
+/* Once a bug: the limit messages divide by 2^20 or by a million and print whole
  * numbers, so limits below 1 MiB / 1 million read "more than 0 MiB of
  * memory" and "stopped after 0 million Lua instructions". */
-TEST(bug_limit_messages_round_small_limits_to_zero)
+TEST(regression_limit_messages_never_round_small_limits_to_zero)
 {
     tmpdir t;
     REQUIRE(tmpdir_make(&t, "loader"));
@@ -1241,7 +1241,7 @@ static int load_in_child(const tmpdir *t, size_t memory_limit)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
-/* Bug: sandbox_open() opens the standard libraries outside any protected
+/* Once a bug: sandbox_open() opens the standard libraries outside any protected
  * call, assuming "the cap of a fresh state always allows" it. A small
  * rb_load_options.memory_limit (about 5 to 16 KiB here: big enough for
  * lua_newstate, too small for the libraries) makes that fail, and the
@@ -1251,7 +1251,7 @@ static int load_in_child(const tmpdir *t, size_t memory_limit)
  * so the abort does not take the other tests with it.
  * (Failed against the engine when written; the engine has since been
  * fixed, and the test stays as a regression test.) */
-TEST(bug_small_memory_limit_aborts_process)
+TEST(regression_small_memory_limit_aborts_process)
 {
     tmpdir t;
     REQUIRE(tmpdir_make(&t, "loader"));
