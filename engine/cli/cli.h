@@ -99,6 +99,17 @@ int cmd_share(int argc, char **argv);
 int cmd_purge(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
 int cmd_discuss(int argc, char **argv);
+/* ---- the screen (cli/screen.c) ---- */
+/* The column to wrap screen text at: the terminal's width less one (at
+ * most 99) when standard output is a terminal of 40 columns or more, else
+ * 0: no wrapping. */
+size_t cli_screen_width(void);
+/* Print `lead`, `text` and `suffix` (each may be NULL) as one line on
+ * standard output, wrapped between words at `width` columns (0: not
+ * wrapped), the lines after the first indented as far as `lead` is wide.
+ * The suffix keeps its own leading spaces, as on one line. */
+void cli_print_wrapped(const char *lead, const char *text, const char *suffix, size_t width);
+
 /* Today: $RUBRIC_TODAY (YYYY-MM-DD) when set, else the local date; on
  * failure the error is printed and an exit code returned. */
 int cli_today(rb_date *out);

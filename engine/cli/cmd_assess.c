@@ -90,53 +90,6 @@ static void say(ui *u, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Print `s` cut to `cols` characters (UTF-8), with "..." when cut. */
-static void print_cut(const char *s, size_t cols)
-{
-    size_t chars = 0, i = 0;
-    for (; s[i]; i++) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > cols)
-            break;
-    }
-    if (!s[i]) {
-        fputs(s, stdout);
-        return;
-    }
-    /* Leave room for the dots. */
-    size_t keep = 0, seen = 0;
-    for (size_t k = 0; k < i; k++)
-        if (((unsigned char)s[k] & 0xC0) != 0x80 && ++seen > cols - 3) {
-            keep = k;
-            break;
-        }
-    fwrite(s, 1, keep, stdout);
-    fputs("...", stdout);
-}
-
-/* Print `s` word-wrapped to 78 columns, lines after the first indented by
- * `indent` spaces; `col` is where the cursor already is. */
-static void print_wrapped(const char *s, size_t col, size_t indent)
-{
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        size_t wl = strcspn(s, " "), wc = 0;
-        for (size_t i = 0; i < wl; i++)
-            wc += ((unsigned char)s[i] & 0xC0) != 0x80;
-        if (col > indent && col + 1 + wc > 78) {
-            printf("\n%*s", (int)indent, "");
-            col = indent;
-        } else if (col > indent) {
-            putchar(' ');
-            col++;
-        }
-        fwrite(s, 1, wl, stdout);
-        col += wc;
-        s += wl;
-    }
-    putchar('\n');
-}
-
 static const rb_need *need_of(const ui *u, size_t i)
 {
     return &u->a->role->needs[i];
@@ -166,26 +119,32 @@ static void show_competency(ui *u)
     const rb_competency *c = n->competency;
     printf("\n== Competency %zu of %zu: %s (%s) ==\n", u->current + 1,
            u->a->ncompetencies, c->title, c->id);
-    print_wrapped(c->definition, 0, 0);
+    /* Not a terminal (a script whose screen is shown anyway): 78 columns. */
+    size_t width = cli_screen_width();
+    if (!width)
+        width = 78;
+    cli_print_wrapped(NULL, c->definition, NULL, width);
     printf("Target level for %s: %d %s\n", u->a->role->title, n->target,
            level_name(c, n->target));
     for (size_t i = 0; i < c->nlevels; i++) {
         const rb_level *lv = &c->levels[i];
         const rb_scale_level *sl = c->scale ? rb_scale_level_of(c->scale, lv->number) : NULL;
-        int col = printf("\n  %d %s%s:", lv->number, sl ? sl->name : "",
-                         lv->number == n->target ? " (target)" : "");
-        print_wrapped(lv->summary ? lv->summary : sl ? sl->descriptor : "",
-                      col > 0 ? (size_t)col - 1 : 0, 5);
-        for (size_t k = 0; k < lv->nbehaviours; k++) {
-            fputs("     - ", stdout);
-            print_cut(lv->behaviours[k].text, 70);
-            putchar('\n');
-        }
+        char label[160];
+        snprintf(label, sizeof label, "%d %s%s:", lv->number, sl ? sl->name : "",
+                 lv->number == n->target ? " (target)" : "");
+        putchar('\n');
+        cli_print_wrapped("  ", label, NULL, width);
+        cli_print_wrapped("     ", lv->summary ? lv->summary : sl ? sl->descriptor : "", NULL,
+                          width);
+        for (size_t k = 0; k < lv->nbehaviours; k++)
+            cli_print_wrapped("     - ", lv->behaviours[k].text, NULL, width);
     }
     putchar('\n');
     show_state(u);
-    printf("Type examples of what you saw (an empty line ends one), /level N, "
-           "/share yes|no, /next; /help for more.\n");
+    cli_print_wrapped(NULL,
+                      "Type examples of what you saw (an empty line ends one), /level N, "
+                      "/share yes|no, /next; /help for more.",
+                      NULL, width);
 }
 
 static void show_status(ui *u)

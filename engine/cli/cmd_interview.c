@@ -144,6 +144,8 @@ static void show_item(ui *u)
     size_t i = rb_session_current(u->s);
     const rb_session_item *it = rb_session_item_at(u->s, i);
     const rb_plan *plan = rb_session_plan(u->s);
+    size_t width = cli_screen_width();
+    char lead[32];
     if (u->interactive)
         fputs("\033[H\033[2J", stdout);
     printf("== %zu/%zu  %s", i + 1, item_count(u), item_title(it));
@@ -156,24 +158,29 @@ static void show_item(ui *u)
     if (it->kind != RB_ITEM_QUESTION) {
         const rb_plan_section *sec = it->kind == RB_ITEM_OPENING ? &plan->opening : &plan->closing;
         for (size_t l = 0; l < sec->nlines; l++)
-            printf("  - %s\n", sec->lines[l]);
+            cli_print_wrapped("  - ", sec->lines[l], NULL, width);
         printf("Notes: %zu line%s. Type a note, or /next.\n", it->notes.nlines,
                it->notes.nlines == 1 ? "" : "s");
         return;
     }
-    printf("Q: %s\n", it->question->text);
+    cli_print_wrapped("Q: ", it->question->text, NULL, width);
     if (it->nprobes) {
         printf("Probes:\n");
-        for (size_t p = 0; p < it->nprobes; p++)
-            printf("  %zu. %s%s\n", p + 1, it->question->probes[p].text,
-                   it->probes[p].nlines ? "  [answered]" : "");
+        for (size_t p = 0; p < it->nprobes; p++) {
+            snprintf(lead, sizeof lead, "  %zu. ", p + 1);
+            cli_print_wrapped(lead, it->question->probes[p].text,
+                              it->probes[p].nlines ? "  [answered]" : NULL, width);
+        }
     }
     const rb_level *lv = item_level(it);
     if (lv && lv->nbehaviours) {
         printf("Listen for (level %d):\n", it->level);
-        for (size_t b = 0; b < lv->nbehaviours; b++)
-            printf("  %zu. %s%s\n", b + 1, lv->behaviours[b].text,
-                   observed(it, &lv->behaviours[b]) ? "  [observed]" : "");
+        for (size_t b = 0; b < lv->nbehaviours; b++) {
+            snprintf(lead, sizeof lead, "  %zu. ", b + 1);
+            cli_print_wrapped(lead, lv->behaviours[b].text,
+                              observed(it, &lv->behaviours[b]) ? "  [observed]" : NULL,
+                              width);
+        }
     }
     const rb_scale *sc = it->competency->scale;
     printf("Rating: ");

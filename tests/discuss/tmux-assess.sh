@@ -54,6 +54,10 @@ type_line() {
 start self assess --role people-manager --person "Sam Ortiz" --by self -o self.json
 wait_for "== Competency 1 of 5: Career Development and Coaching"
 wait_for "Target level for People Manager: 3 Proficient"
+# Long behaviours are shown whole, wrapped between words to the terminal
+# (140 columns, text kept to 99) under a hanging indent.
+wait_for "     - Supports different change management activities (e.g., communications, education, team"
+wait_for "       development), sponsoring and implementing initiatives as needed."
 wait_for "[1/5] >"
 type_line "/level 9"
 wait_for "! Career Development and Coaching has no level '9'; give a level from 1 to 5"
