@@ -65,6 +65,10 @@ typedef struct ui {
     rb_suggestion advice;
 } ui;
 
+/* The last second a session may record: the end of the year 9999. */
+#define LAST_SECOND 253402300799LL
+
+/* $RUBRIC_NOW when set (checked by clock_check), else the clock. */
 static int64_t clock_now(void)
 {
     const char *env = getenv("RUBRIC_NOW");
@@ -72,10 +76,21 @@ static int64_t clock_now(void)
         char *end;
         errno = 0;
         long long v = strtoll(env, &end, 10);
-        if (!errno && !*end && v >= 0)
+        if (!errno && !*end && v >= 0 && v <= LAST_SECOND)
             return v;
     }
     return (int64_t)time(NULL);
+}
+
+static bool clock_check(void)
+{
+    const char *env = getenv("RUBRIC_NOW");
+    if (!env || !*env)
+        return true;
+    char *end;
+    errno = 0;
+    long long v = strtoll(env, &end, 10);
+    return !errno && !*end && v >= 0 && v <= LAST_SECOND;
 }
 
 static const char *star_names[] = { "situation", "task", "action", "result" };
@@ -200,16 +215,18 @@ static void show_item(ui *u)
         printf("(probe %d: %s)\n", u->part + 1, it->question->probes[u->part].text);
 }
 
+/* False with the reason in `err` (only memory, or an engine fault, can
+ * stop a suggestion). */
 static bool compute_advice(ui *u, char *err, size_t errsize)
 {
     size_t i = rb_session_current(u->s);
     rb_diags *d = rb_diags_new();
     bool ok = d && rb_session_suggest(u->s, u->scorer, i, &u->advice, d);
-    if (!ok && d) cli_print_diags(stderr, d);
-    rb_diags_free(d);
     u->have_advice = ok;
     if (!ok)
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "cannot suggest what to ask next: %s",
+                 d && rb_diags_errors(d) ? rb_diags_at(d, 0)->message : "out of memory");
+    rb_diags_free(d);
     return ok;
 }
 
@@ -286,10 +303,12 @@ static void show_status(ui *u)
  * evidence suggests, the STAR elements heard. */
 static bool show_summary(ui *u)
 {
-    rb_interview *iv = rb_session_interview(u->s);
+    /* Nothing recorded yet: every competency is "not rated". */
+    bool any = rb_session_answer_count(u->s) > 0;
     rb_diags *d = rb_diags_new();
-    rb_sheet *sh = iv && d ? rb_score(u->scorer, iv, d) : NULL;
-    if (!sh) {
+    rb_interview *iv = any && d ? rb_session_interview(u->s, d) : NULL;
+    rb_sheet *sh = iv ? rb_score(u->scorer, iv, d) : NULL;
+    if (!d || (any && !sh)) {
         rb_interview_free(iv);
         rb_diags_free(d);
         return false;
@@ -299,14 +318,17 @@ static bool show_summary(ui *u)
     for (size_t c = 0; c < plan->ncompetencies; c++) {
         const rb_plan_competency *pc = &plan->competencies[c];
         const rb_competency_result *r = NULL;
-        for (size_t k = 0; k < sh->nresults; k++)
+        for (size_t k = 0; sh && k < sh->nresults; k++)
             if (sh->results[k].competency == pc->competency)
                 r = &sh->results[k];
         size_t asked = 0, skipped = 0;
         for (size_t i = 0; i < item_count(u); i++) {
             const rb_session_item *it = rb_session_item_at(u->s, i);
             if (it->kind == RB_ITEM_QUESTION && it->competency == pc->competency) {
-                asked += it->answer.nlines > 0;
+                bool heard = it->answer.nlines > 0;
+                for (size_t p = 0; p < it->nprobes && !heard; p++)
+                    heard = it->probes[p].nlines > 0;
+                asked += heard;
                 skipped += it->skipped;
             }
         }
@@ -337,10 +359,14 @@ static bool show_summary(ui *u)
 
 typedef enum outcome { DONE, FAILED, SYSTEM } outcome;
 
+/* A refused action is the user's to correct (FAILED); a failed save is
+ * the system's (SYSTEM): nothing more can be saved until a resume. Every
+ * action changes what the evidence says, so the last advice is stale. */
 static outcome act(ui *u, rb_action a, char *err, size_t errsize)
 {
     if (!rb_session_act(u->s, &a, clock_now(), err, errsize))
-        return FAILED;
+        return rb_session_broken(u->s) ? SYSTEM : FAILED;
+    u->have_advice = false;
     return DONE;
 }
 
@@ -652,8 +678,16 @@ static int run(ui *u)
         } else {
             o = run_line(u, line, err, sizeof err);
         }
-        if (o == SYSTEM)
-            return cli_error(EXIT_SYSTEM, "%s", err);
+        if (o == SYSTEM) {
+            fflush(stdout);
+            if (rb_session_broken(u->s))
+                fprintf(stderr, "%s: error: %s; what was saved before is intact: continue "
+                        "with 'rubric interview --resume %s'\n", rb_session_path(u->s), err,
+                        rb_session_path(u->s));
+            else
+                fprintf(stderr, "%s: error: %s\n", rb_session_path(u->s), err);
+            return EXIT_SYSTEM;
+        }
         if (o == FAILED) {
             if (!u->interactive) {
                 fflush(stdout);
@@ -680,7 +714,8 @@ static void default_session_name(const char *candidate, const char *interviewer,
     snprintf(out, size, "%s--%s.session", a, b);
 }
 
-static int write_answers(const rb_library *lib, const char *path, const char *output)
+static int write_answers(const rb_library *lib, const char *path, const char *interviewer,
+                         const char *output)
 {
     rb_diags *d = rb_diags_new();
     if (!d)
@@ -691,6 +726,12 @@ static int write_answers(const rb_library *lib, const char *path, const char *ou
     rb_diags_free(d);
     if (!s)
         return rc;
+    if (interviewer && strcmp(interviewer, rb_session_interviewer(s)) != 0) {
+        fprintf(stderr, "%s: error: this is %s's session, not %s's; each interviewer keeps "
+                "their own\n", path, rb_session_interviewer(s), interviewer);
+        rb_session_free(s);
+        return EXIT_INVALID;
+    }
     rb_buf b = { 0 };
     if (!rb_session_answers_json(s, &b))
         rc = cli_error(EXIT_SYSTEM, "out of memory");
@@ -765,12 +806,14 @@ int cmd_interview(int argc, char **argv)
     }
     if (answers) {
         if (plan_path || resume || candidate || session || script)
-            return cli_usage_error("interview", "--answers takes only a session file "
-                                   "and -o");
+            return cli_usage_error("interview", "--answers takes only a session file, "
+                                   "--interviewer and -o");
     } else if (resume) {
         if (plan_path || candidate || session)
             return cli_usage_error("interview", "--resume FILE continues a session; it "
                                    "takes no plan, --candidate or --session");
+        if (output)
+            return cli_usage_error("interview", "-o goes with --answers");
     } else {
         if (!plan_path)
             return cli_usage_error("interview", "missing the plan (make one with "
@@ -783,12 +826,16 @@ int cmd_interview(int argc, char **argv)
             return cli_usage_error("interview", "-o goes with --answers");
     }
 
+    if (!clock_check())
+        return cli_usage_error("interview", "$RUBRIC_NOW must be a time in seconds since "
+                               "1970, from 0 to %lld", LAST_SECOND);
+
     rb_library *lib;
     int rc = cli_load(library, &lib);
     if (rc != EXIT_OK)
         return rc;
     if (answers) {
-        rc = write_answers(lib, answers, output);
+        rc = write_answers(lib, answers, interviewer, output);
         rb_library_free(lib);
         return rc;
     }
@@ -810,13 +857,7 @@ int cmd_interview(int argc, char **argv)
     u.interactive = cli_input_interactive(u.in);
     if (resume) {
         char note[1200];
-        u.s = rb_session_resume(lib, resume, clock_now(), note, sizeof note, d);
-        if (u.s && interviewer && strcmp(interviewer, rb_session_interviewer(u.s)) != 0) {
-            rc = cli_error(EXIT_INVALID, "%s is %s's session, not %s's; each interviewer "
-                           "keeps their own", resume, rb_session_interviewer(u.s),
-                           interviewer);
-            goto out;
-        }
+        u.s = rb_session_resume(lib, resume, interviewer, clock_now(), note, sizeof note, d);
         if (u.s && note[0]) {
             /* The note reads "path: what was dropped". */
             size_t n = strlen(resume);

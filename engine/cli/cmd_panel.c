@@ -75,10 +75,7 @@ static void read_session(const rb_library *lib, source *src, rb_diags *d)
                      src->path);
         return;
     }
-    src->interview = rb_session_interview(src->session);
-    if (!src->interview)
-        rb_diags_add(d, RB_ERROR, RB_DIAG_SYSTEM, src->path, 0, 0, NULL,
-                     "out of memory while reading the session's answers");
+    src->interview = rb_session_interview(src->session, d);
 }
 
 static int panel(rb_library *lib, rb_scorer *scorer, rb_diags *d, const char *const *files,

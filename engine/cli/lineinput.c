@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <editline/readline.h>
@@ -30,6 +31,14 @@ cli_input *cli_input_open(const char *script)
         return NULL;
     if (script && strcmp(script, "-") != 0) {
         in->file = fopen(script, "re");
+        /* A folder opens, and fails only at the first read: say so now,
+         * before a command creates anything. */
+        struct stat st;
+        if (in->file && fstat(fileno(in->file), &st) == 0 && S_ISDIR(st.st_mode)) {
+            fclose(in->file);
+            in->file = NULL;
+            errno = EISDIR;
+        }
         if (!in->file) {
             int e = errno;
             free(in);

@@ -82,8 +82,7 @@ static int record_problem(owned_progress *op, uint64_t index, const char *fmt, .
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     rb_diags_add(op->diags, RB_ERROR, RB_DIAG_INPUT, op->path, 0, 0, NULL,
-                 "record %llu (counting from 0): %s; reading stopped",
-                 (unsigned long long)index, msg);
+                 "record %llu: %s; reading stopped", (unsigned long long)index + 1, msg);
     op->bad = true;
     return 1;
 }

@@ -141,7 +141,13 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
     } else if (!out->question) {
         json_problem(&r->rep, RB_ERROR, a, path, "'competency' is missing (or name a 'question')");
     }
-    out->text = text_of(r, a, "text", path, true, RB_MAX_ANSWER_TEXT, &out->len);
+    /* The text may be empty when the answer holds something else: an
+     * interviewer who rated, observed or noted, or who heard only the
+     * probes' answers, has recorded an answer too. Checked at the end. */
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(a, "text");
+    out->text = text_of(r, a, "text", path, false, RB_MAX_ANSWER_TEXT, &out->len);
+    if (!text || cJSON_IsNull(text))
+        json_problem(&r->rep, RB_ERROR, a, path[0] ? path : NULL, "'text' is missing");
     out->notes = text_of(r, a, "notes", path, false, RB_MAX_ANSWER_TEXT, NULL);
 
     const cJSON *rt = cJSON_GetObjectItemCaseSensitive(a, "rating");
@@ -236,6 +242,12 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
         }
         out->probes = pa;
         out->nprobes = k;
+    }
+    if (out->text && !out->len && !out->nprobes && !out->rating && !out->nobserved &&
+        !(out->notes && *out->notes)) {
+        snprintf(where, sizeof where, "%s.text", path);
+        json_problem(&r->rep, RB_ERROR, text, where, "is empty; record what was said, or the "
+                     "answers to its probes, a rating, an observed behaviour or a note");
     }
 }
 

@@ -132,6 +132,12 @@ bool json_read_document(const char *path, size_t limit, rb_diags *diags, char **
                      "file is %zu bytes, over the limit of %zu MiB", *len, limit >> 20);
         return false;
     }
+    if (st == READ_NOT_FILE) {
+        rb_diags_add(diags, RB_ERROR, RB_DIAG_INPUT, path, 0, 0, NULL, "%s",
+                     errno == EISDIR ? "is a folder, not a file"
+                                     : "is not a regular file (a pipe or a device?); give a file");
+        return false;
+    }
     if (st != READ_OK) {
         rb_diags_add(diags, RB_ERROR, RB_DIAG_SYSTEM, path, 0, 0, NULL,
                      "cannot read file: %s", strerror(errno));

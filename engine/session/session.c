@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "json/json_fields.h"
 #include "json/json_syntax.h"
@@ -252,14 +255,20 @@ static const char *get_text(const cJSON *obj, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* A name is one line of UTF-8 text without control characters (C0, DEL
+ * or C1), so that it shows on a terminal as what it is. */
 static bool name_ok(const char *s)
 {
     size_t n = s ? strlen(s) : 0;
-    if (!n || n > RB_SESSION_MAX_NAME)
+    if (!n || n > RB_SESSION_MAX_NAME || !rb_text_valid(s, n))
         return false;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20)
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F || (c == 0xC2 && i + 1 < n &&
+                                      (unsigned char)s[i + 1] >= 0x80 &&
+                                      (unsigned char)s[i + 1] < 0xA0))
             return false;
+    }
     return true;
 }
 
@@ -604,9 +613,19 @@ static bool encode_action(const rb_session *s, const rb_action *a, int64_t now, 
     return rb_buf_ok(out);
 }
 
-static void journal_message(char *err, size_t errsize, const rb_journal_err *je)
+/* The journal's message without its leading "path: ". */
+static const char *journal_text(const char *path, const rb_journal_err *je)
 {
-    set_err(err, errsize, "%s", je->text);
+    size_t n = strlen(path);
+    if (strncmp(je->text, path, n) == 0 && strncmp(je->text + n, ": ", 2) == 0)
+        return je->text + n + 2;
+    return je->text;
+}
+
+static void journal_message(const rb_session *s, char *err, size_t errsize,
+                            const rb_journal_err *je)
+{
+    set_err(err, errsize, "%s", journal_text(s->path, je));
 }
 
 /* Save one event and apply it (the event was checked already). */
@@ -615,14 +634,15 @@ static bool record(rb_session *s, const char *payload, size_t len, char *err, si
     json_error je;
     cJSON *ev = json_parse(payload, len, &je);
     if (!ev) {
-        set_err(err, errsize, "out of memory");
+        /* The event was encoded here, from text already checked. */
+        set_err(err, errsize, "the action could not be encoded (%s)", je.message);
         return false;
     }
     bool ok = apply_event(s, ev, true, NULL, err, errsize);
     if (ok) {
         rb_journal_err jerr;
         if (rb_journal_append(s->journal, payload, len, &jerr) != RB_JOURNAL_OK) {
-            journal_message(err, errsize, &jerr);
+            journal_message(s, err, errsize, &jerr);
             if (jerr.status != RB_JOURNAL_ERR_LIMIT)
                 s->broken = true;
             ok = false;
@@ -713,15 +733,6 @@ static void system_error(rb_diags *diags, const char *path, const char *msg)
     rb_diags_add(diags, RB_ERROR, RB_DIAG_SYSTEM, path, 0, 0, NULL, "%s", msg);
 }
 
-/* The journal's message without its leading "path: ". */
-static const char *journal_text(const char *path, const rb_journal_err *je)
-{
-    size_t n = strlen(path);
-    if (strncmp(je->text, path, n) == 0 && strncmp(je->text + n, ": ", 2) == 0)
-        return je->text + n + 2;
-    return je->text;
-}
-
 rb_session *rb_session_create(const rb_library *lib, const char *path,
                               const char *plan_text, size_t plan_len,
                               const char *plan_source, const char *candidate,
@@ -729,7 +740,8 @@ rb_session *rb_session_create(const rb_library *lib, const char *path,
 {
     if (!name_ok(candidate) || !name_ok(interviewer)) {
         input_error(diags, path, "the candidate's and the interviewer's names must be "
-                    "1 to %d characters on one line", RB_SESSION_MAX_NAME);
+                    "1 to %d bytes of text on one line, without control characters",
+                    RB_SESSION_MAX_NAME);
         return NULL;
     }
     /* Check the plan first, so that a bad plan leaves no session file. */
@@ -737,11 +749,6 @@ rb_session *rb_session_create(const rb_library *lib, const char *path,
     if (!check)
         return NULL;
     rb_plan_free(check);
-    if (plan_len + 4096 > RB_JOURNAL_MAX_RECORD) {
-        input_error(diags, plan_source, "the plan is too large to start a session with "
-                    "(at most %zu KiB)", (RB_JOURNAL_MAX_RECORD - 4096) >> 10);
-        return NULL;
-    }
     rb_buf b = { 0 };
     jw w;
     jw_init(&w, &b, false);
@@ -753,6 +760,15 @@ rb_session *rb_session_create(const rb_library *lib, const char *path,
     jw_key(&w, "interviewer"); jw_string(&w, interviewer);
     jw_key(&w, "plan"); jw_string_n(&w, plan_text, plan_len);
     jw_end_object(&w);
+    /* The first record holds the plan, escaped: too big a plan is refused
+     * before any file exists. */
+    if (rb_buf_ok(&b) && b.len > RB_JOURNAL_MAX_RECORD) {
+        input_error(diags, plan_source, "the plan is too large to start a session with: "
+                    "written into the session it takes %zu KiB, over the %zu KiB a "
+                    "record may hold", b.len >> 10, RB_JOURNAL_MAX_RECORD >> 10);
+        rb_buf_release(&b);
+        return NULL;
+    }
     rb_session *s = rb_buf_ok(&b) ? session_new(lib, path) : NULL;
     if (!s) {
         rb_buf_release(&b);
@@ -772,9 +788,17 @@ rb_session *rb_session_create(const rb_library *lib, const char *path,
         rb_session_free(s);
         return NULL;
     }
-    char err[512];
+    char err[1100];
     if (!record(s, b.data, b.len, err, sizeof err)) {
-        system_error(diags, path, err);
+        /* A session that never started is no session: remove the file we
+         * created, so that a second try does not find it "already
+         * there" and a resume does not find it empty. */
+        rb_journal_err de;
+        rb_journal *j = s->journal;
+        s->journal = NULL;
+        if (rb_journal_discard(j, &de) != RB_JOURNAL_OK)
+            system_error(diags, path, journal_text(path, &de));
+        system_error(diags, path, err[0] ? err : "the session could not be started");
         rb_buf_release(&b);
         rb_session_free(s);
         return NULL;
@@ -824,7 +848,9 @@ static bool replay(rb_session *s, bool repair, char *note, size_t note_size, rb_
     if (st == RB_JOURNAL_ERR_CORRUPT) {
         input_error(diags, s->path, "the file is damaged at byte offset %" PRIu64
                     " (record %" PRIu64 "); the records before it are intact, but the "
-                    "session cannot go on from a damaged file", rep.err.offset,
+                    "session cannot go on from a damaged file (rubric does not guess what "
+                    "the damaged part held): restore it from a backup",
+                    rep.err.offset,
                     rep.err.record + 1);
         return false;
     }
@@ -847,8 +873,9 @@ static bool replay(rb_session *s, bool repair, char *note, size_t note_size, rb_
     return true;
 }
 
-rb_session *rb_session_resume(const rb_library *lib, const char *path, int64_t now,
-                              char *note, size_t note_size, rb_diags *diags)
+rb_session *rb_session_resume(const rb_library *lib, const char *path,
+                              const char *interviewer, int64_t now, char *note,
+                              size_t note_size, rb_diags *diags)
 {
     rb_session *s = session_new(lib, path);
     if (!s) {
@@ -865,9 +892,27 @@ rb_session *rb_session_resume(const rb_library *lib, const char *path, int64_t n
         rb_session_free(s);
         return NULL;
     }
+    if (interviewer && strcmp(interviewer, s->interviewer) != 0) {
+        input_error(diags, path, "this is %s's session, not %s's; each interviewer keeps "
+                    "their own", s->interviewer, interviewer);
+        rb_session_free(s);
+        return NULL;
+    }
     rb_journal_err je;
     if (rb_journal_open(path, 0, &s->journal, &je) != RB_JOURNAL_OK) {
-        system_error(diags, path, journal_text(path, &je));
+        if (je.status == RB_JOURNAL_ERR_BUSY)
+            input_error(diags, path, "the session is open in another 'rubric interview'; "
+                        "finish there first");
+        else
+            system_error(diags, path, journal_text(path, &je));
+        rb_session_free(s);
+        return NULL;
+    }
+    /* Recovery and this open each took the lock: records another process
+     * added in between would be missing from the state. */
+    if (rb_journal_records(s->journal) != s->nevents) {
+        input_error(diags, path, "the session changed while it was being opened (is it "
+                    "open in another 'rubric interview'?); try again");
         rb_session_free(s);
         return NULL;
     }
@@ -905,6 +950,7 @@ rb_session *rb_session_load(const rb_library *lib, const char *path, rb_diags *d
 const rb_plan *rb_session_plan(const rb_session *s) { return s->plan; }
 const rb_library *session_library(const rb_session *s) { return s->lib; }
 const char *rb_session_path(const rb_session *s) { return s->path; }
+bool rb_session_broken(const rb_session *s) { return s->broken; }
 const char *rb_session_candidate(const rb_session *s) { return s->candidate; }
 const char *rb_session_interviewer(const rb_session *s) { return s->interviewer; }
 int64_t rb_session_started(const rb_session *s) { return s->started; }
@@ -1049,33 +1095,58 @@ size_t session_answer_count(const rb_session *s)
     return n;
 }
 
-rb_interview *session_interview(const rb_session *s, size_t *item_of)
+rb_interview *session_interview(const rb_session *s, size_t *item_of, rb_diags *diags)
 {
+    if (!session_answer_count(s)) {
+        input_error(diags, s->path, "nothing was recorded in the session: no question was "
+                    "answered, rated, observed or noted");
+        return NULL;
+    }
     rb_buf b = { 0 };
     rb_interview *iv = NULL;
-    if (answers_json(s, &b, false, item_of, NULL)) {
+    if (!answers_json(s, &b, false, item_of, NULL)) {
+        system_error(diags, s->path, "out of memory");
+    } else {
+        /* The answers are the session's own, so a problem reading them
+         * back is the engine's: say what it is rather than hide it. */
         rb_diags *d = rb_diags_new();
-        if (d)
-            iv = rb_interview_parse(s->lib, s->path, 0, b.data, b.len, d);
+        if (!d)
+            system_error(diags, s->path, "out of memory");
+        else if (!(iv = rb_interview_parse(s->lib, s->path, 0, b.data, b.len, d)))
+            for (size_t i = 0; i < rb_diags_count(d); i++) {
+                const rb_diag *x = rb_diags_at(d, i);
+                if (x->severity == RB_ERROR)
+                    rb_diags_add(diags, RB_ERROR, x->kind, s->path, 0, 0, NULL,
+                                 "the session's answers cannot be read: %s", x->message);
+            }
         rb_diags_free(d);
     }
     rb_buf_release(&b);
     return iv;
 }
 
-rb_interview *rb_session_interview(const rb_session *s)
+rb_interview *rb_session_interview(const rb_session *s, rb_diags *diags)
 {
-    return session_interview(s, NULL);
+    return session_interview(s, NULL, diags);
+}
+
+size_t rb_session_answer_count(const rb_session *s)
+{
+    return session_answer_count(s);
 }
 
 bool rb_session_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* Never blocks: a FIFO or a device is no session (and is then refused
+     * by whichever reader takes the file). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return false;
+    struct stat st;
     char magic[4];
-    bool yes = fread(magic, 1, 4, f) == 4 && memcmp(magic, RB_JOURNAL_MAGIC, 4) == 0;
-    fclose(f);
+    bool yes = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+               read(fd, magic, 4) == 4 && memcmp(magic, RB_JOURNAL_MAGIC, 4) == 0;
+    close(fd);
     return yes;
 }
 
@@ -1089,8 +1160,8 @@ rb_interview *rb_session_read_submitted(const rb_library *lib, const char *path,
     if (!s->submitted)
         input_error(diags, path, "the session is not submitted yet; finish it with "
                     "'rubric interview --resume %s' and /submit", path);
-    else if (!(iv = session_interview(s, NULL)))
-        system_error(diags, path, "out of memory");
+    else
+        iv = session_interview(s, NULL, diags);
     rb_session_free(s);
     return iv;
 }

@@ -215,7 +215,7 @@ bool rb_session_suggest(const rb_session *s, rb_scorer *scorer, size_t i,
     /* Nothing recorded yet: nothing to score, everything is missing. */
     bool any = session_answer_count(s) > 0;
     size_t *item_of = calloc(rb_session_nitems(s) + 1, sizeof *item_of);
-    rb_interview *iv = item_of && any ? session_interview(s, item_of) : NULL;
+    rb_interview *iv = item_of && any ? session_interview(s, item_of, diags) : NULL;
     rb_sheet *sh = iv ? rb_score(scorer, iv, diags) : NULL;
     if (!item_of || (any && !sh)) {
         rb_sheet_free(sh);

@@ -31,7 +31,7 @@ read_status read_file_limited(const char *path, size_t limit, char **data,
     if (!S_ISREG(st.st_mode)) {
         close(fd);
         errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-        return READ_ERROR;
+        return READ_NOT_FILE;
     }
     int fl = fcntl(fd, F_GETFL);
     if (fl >= 0)

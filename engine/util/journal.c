@@ -300,7 +300,7 @@ static rb_journal_status scan(scanner *s, rb_journal_record_fn fn, void *ctx,
                      "%s: dropped a torn last record at byte offset %" PRIu64
                      " (record %" PRIu64 ": %" PRIu64 " of the %u header bytes "
                      "present; the writer died mid-write)",
-                     path, off, idx, left, RB_JOURNAL_RECORD_HEADER);
+                     path, off, idx + 1, left, RB_JOURNAL_RECORD_HEADER);
             return RB_JOURNAL_OK;
         }
         p = scan_get(s, off, RB_JOURNAL_RECORD_HEADER, idx, e);
@@ -320,7 +320,7 @@ static rb_journal_status scan(scanner *s, rb_journal_record_fn fn, void *ctx,
                 if (fn && fn(ctx, idx, p, len) != 0)
                     return set_err(e, path, RB_JOURNAL_ERR_STOPPED, 0, off, idx,
                                    "recovery stopped by the caller at record %" PRIu64
-                                   " (byte offset %" PRIu64 ")", idx, off);
+                                   " (byte offset %" PRIu64 ")", idx + 1, off);
                 off += RB_JOURNAL_RECORD_HEADER + len;
                 idx++;
                 rep->records = idx;
@@ -340,12 +340,12 @@ static rb_journal_status scan(scanner *s, rb_journal_record_fn fn, void *ctx,
                 return RB_JOURNAL_OK;
             }
             return set_err(e, path, RB_JOURNAL_ERR_CORRUPT, 0, off, idx,
-                           "corrupt record %" PRIu64 " (counting from 0) at byte "
+                           "corrupt record %" PRIu64 " at byte "
                            "offset %" PRIu64 ": bad checksum (stored 0x%08" PRIx32
                            ", computed 0x%08" PRIx32 " over %" PRIu32
                            " payload bytes); %" PRIu64 " intact record%s before "
                            "it; recovery stopped",
-                           idx, off, crc, got, len, idx, plural(idx));
+                           idx + 1, off, crc, got, len, idx, plural(idx));
         }
 
         /* The length is over the limit or runs past the end of the file.
@@ -357,20 +357,20 @@ static rb_journal_status scan(scanner *s, rb_journal_record_fn fn, void *ctx,
                 return e->status;
             if (record_crc((uint32_t)body, p + RB_JOURNAL_RECORD_HEADER) == crc)
                 return set_err(e, path, RB_JOURNAL_ERR_CORRUPT, 0, off, idx,
-                               "corrupt record %" PRIu64 " (counting from 0) at "
+                               "corrupt record %" PRIu64 " at "
                                "byte offset %" PRIu64 ": its length field says %"
                                PRIu32 " bytes but the %" PRIu64 " bytes to the end "
                                "of the file match its checksum; %" PRIu64
                                " intact record%s before it; recovery stopped",
-                               idx, off, len, body, idx, plural(idx));
+                               idx + 1, off, len, body, idx, plural(idx));
         }
         if (len > RB_JOURNAL_MAX_RECORD)
             return set_err(e, path, RB_JOURNAL_ERR_CORRUPT, 0, off, idx,
-                           "corrupt record %" PRIu64 " (counting from 0) at byte "
+                           "corrupt record %" PRIu64 " at byte "
                            "offset %" PRIu64 ": its length field says %" PRIu32
                            " bytes, over the %zu-byte record limit; %" PRIu64
                            " intact record%s before it; recovery stopped",
-                           idx, off, len, RB_JOURNAL_MAX_RECORD, idx, plural(idx));
+                           idx + 1, off, len, RB_JOURNAL_MAX_RECORD, idx, plural(idx));
 
         /* len <= limit and runs past the end, so body < limit and p holds
          * the rest of the file. A torn write leaves the start of one record
@@ -381,26 +381,26 @@ static rb_journal_status scan(scanner *s, rb_journal_record_fn fn, void *ctx,
                                      &at);
         if (found == 1)
             return set_err(e, path, RB_JOURNAL_ERR_CORRUPT, 0, off, idx,
-                           "corrupt record %" PRIu64 " (counting from 0) at byte "
+                           "corrupt record %" PRIu64 " at byte "
                            "offset %" PRIu64 ": its length (%" PRIu32 " bytes) "
                            "runs past the end of the file, but an intact record "
                            "follows at byte offset %" PRIu64 "; %" PRIu64
                            " intact record%s before it; recovery stopped",
-                           idx, off, len, off + at, idx, plural(idx));
+                           idx + 1, off, len, off + at, idx, plural(idx));
         if (found == 2)
             return set_err(e, path, RB_JOURNAL_ERR_CORRUPT, 0, off, idx,
-                           "corrupt record %" PRIu64 " (counting from 0) at byte "
+                           "corrupt record %" PRIu64 " at byte "
                            "offset %" PRIu64 ": its length (%" PRIu32 " bytes) "
                            "runs past the end of the file and the bytes after "
                            "it could not all be checked for intact records; %"
                            PRIu64 " intact record%s before it; recovery stopped",
-                           idx, off, len, idx, plural(idx));
+                           idx + 1, off, len, idx, plural(idx));
         set_tail(rep, RB_JOURNAL_TAIL_TORN, off, s->size);
         snprintf(rep->note, sizeof rep->note,
                  "%s: dropped a torn last record at byte offset %" PRIu64
                  " (record %" PRIu64 ": %" PRIu64 " of its %" PRIu64 " bytes "
                  "present; the writer died mid-write)",
-                 path, off, idx, left,
+                 path, off, idx + 1, left,
                  (uint64_t)len + RB_JOURNAL_RECORD_HEADER);
         return RB_JOURNAL_OK;
     }
@@ -455,6 +455,26 @@ static int open_locked(const char *path, int extra_flags, bool read_only,
 }
 
 /* ---- writing --------------------------------------------------------------- */
+
+/* fsync the folder holding `path` (`scratch`: a copy of it, consumed), so
+ * that a name created or removed there is durable. `done` says what
+ * happened to the file, for the message. */
+static rb_journal_status sync_folder_of(const char *path, char *scratch, const char *done,
+                                        rb_journal_err *e)
+{
+    const char *dir = dirname(scratch);
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0 || fsync(dfd) != 0) {
+        int en = errno;
+        if (dfd >= 0)
+            close(dfd);
+        return set_err(e, path, RB_JOURNAL_ERR_IO, en, RB_JOURNAL_NO_OFFSET, 0,
+                       "%s, but cannot fsync its directory %s: %s", done, dir,
+                       strerror(en));
+    }
+    close(dfd);
+    return RB_JOURNAL_OK;
+}
 
 /* Create a journal holding only its header at `path`: a temporary file,
  * fsync, link into place (never replacing anything), fsync the directory.
@@ -518,18 +538,7 @@ static rb_journal_status create_journal(const char *path, rb_journal_err *e)
                      strerror(en));
         goto out;
     }
-    const char *dir = dirname(dircopy);
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0 || fsync(dfd) != 0) {
-        int en = errno;
-        if (dfd >= 0)
-            close(dfd);
-        st = set_err(e, path, RB_JOURNAL_ERR_IO, en, RB_JOURNAL_NO_OFFSET, 0,
-                     "created, but cannot fsync its directory %s: %s", dir,
-                     strerror(en));
-        goto out;
-    }
-    close(dfd);
+    st = sync_folder_of(path, dircopy, "created", e);
 out:
     free(tmp);
     free(dircopy);
@@ -639,13 +648,13 @@ rb_journal_status rb_journal_append(rb_journal *j, const void *payload,
         return set_err(err, j->path, RB_JOURNAL_ERR_LIMIT, 0, j->size, j->records,
                        "record %" PRIu64 " not written: its %zu bytes are over "
                        "the %zu-byte record limit",
-                       j->records, len, RB_JOURNAL_MAX_RECORD);
+                       j->records + 1, len, RB_JOURNAL_MAX_RECORD);
     uint64_t total = (uint64_t)len + RB_JOURNAL_RECORD_HEADER;
     if (j->size + total > RB_JOURNAL_MAX_FILE)
         return set_err(err, j->path, RB_JOURNAL_ERR_LIMIT, 0, j->size, j->records,
                        "record %" PRIu64 " not written: the journal would grow to %"
                        PRIu64 " bytes, over the %" PRIu64 "-byte limit",
-                       j->records, j->size + total, RB_JOURNAL_MAX_FILE);
+                       j->records + 1, j->size + total, RB_JOURNAL_MAX_FILE);
     unsigned char *rec = malloc((size_t)total);
     if (!rec)
         return set_err(err, j->path, RB_JOURNAL_ERR_NOMEM, ENOMEM, j->size,
@@ -663,7 +672,7 @@ rb_journal_status rb_journal_append(rb_journal *j, const void *payload,
         j->broken = true;
         return set_err(err, j->path, RB_JOURNAL_ERR_IO, en, j->size, j->records,
                        "writing record %" PRIu64 " at byte offset %" PRIu64
-                       " failed: %s; the record is not saved", j->records,
+                       " failed: %s; the record is not saved", j->records + 1,
                        j->size, strerror(en));
     }
     /* Durable before we say so. A failed fdatasync may have dropped the
@@ -674,7 +683,7 @@ rb_journal_status rb_journal_append(rb_journal *j, const void *payload,
         return set_err(err, j->path, RB_JOURNAL_ERR_IO, en, j->size, j->records,
                        "fdatasync after record %" PRIu64 " at byte offset %" PRIu64
                        " failed: %s; the record is not known to be saved",
-                       j->records, j->size, strerror(en));
+                       j->records + 1, j->size, strerror(en));
     }
     j->size += total;
     j->records++;
@@ -704,6 +713,35 @@ rb_journal_status rb_journal_close(rb_journal *j, rb_journal_err *err)
     }
     free(j->path);
     free(j);
+    return st;
+}
+
+rb_journal_status rb_journal_discard(rb_journal *j, rb_journal_err *err)
+{
+    rb_journal_err local;
+    rb_journal_err *e = err ? err : &local;
+    clear_err(e);
+    if (!j)
+        return RB_JOURNAL_OK;
+    char *scratch = strdup(j->path);
+    rb_journal_status st = RB_JOURNAL_OK;
+    /* Removed while the lock is held, so no other process adopts it. */
+    if (!scratch) {
+        st = set_err(e, j->path, RB_JOURNAL_ERR_NOMEM, ENOMEM, RB_JOURNAL_NO_OFFSET, 0,
+                     "out of memory");
+    } else if (unlink(j->path) != 0) {
+        int en = errno;
+        st = set_err(e, j->path, RB_JOURNAL_ERR_IO, en, RB_JOURNAL_NO_OFFSET, 0,
+                     "cannot remove the unfinished journal: %s", strerror(en));
+    } else {
+        st = sync_folder_of(j->path, scratch, "removed", e);
+    }
+    free(scratch);
+    rb_journal_err ce;
+    if (rb_journal_close(j, &ce) != RB_JOURNAL_OK && st == RB_JOURNAL_OK) {
+        *e = ce;
+        st = ce.status;
+    }
     return st;
 }
 

@@ -57,6 +57,7 @@ typedef enum read_status {
     READ_OK,
     READ_TOO_BIG,
     READ_ERROR,   /* errno is set */
+    READ_NOT_FILE, /* not a regular file (a folder, a FIFO, a device) */
 } read_status;
 
 /* Read a whole regular file into malloc'ed memory with a terminating NUL.

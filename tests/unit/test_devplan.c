@@ -315,7 +315,7 @@ TEST(a_progress_journal_starts_with_the_plan_record)
         NULL,
     };
     char *m = progress_problem(plan, headless);
-    CHECK_EQ_STR(m, "record 0 (counting from 0): the first record must name the person and "
+    CHECK_EQ_STR(m, "record 1: the first record must name the person and "
                     "the plan; reading stopped");
     free(m);
     const char *const good[] = {
@@ -338,7 +338,7 @@ TEST(a_progress_record_with_an_unknown_field_stops_reading)
         NULL,
     };
     char *m = progress_problem(plan, records);
-    CHECK_EQ_STR(m, "record 1 (counting from 0): unknown field 'owner'; reading stopped");
+    CHECK_EQ_STR(m, "record 2: unknown field 'owner'; reading stopped");
     free(m);
     const char *const other_event[] = {
         "{\"event\":\"plan\",\"person\":\"Jordan Lee\",\"plan\":\"jordan.json\"}",
@@ -346,7 +346,7 @@ TEST(a_progress_record_with_an_unknown_field_stops_reading)
         NULL,
     };
     m = progress_problem(plan, other_event);
-    CHECK_EQ_STR(m, "record 1 (counting from 0): unknown event 'meeting'; reading stopped");
+    CHECK_EQ_STR(m, "record 2: unknown event 'meeting'; reading stopped");
     free(m);
     rb_devplan_free(plan);
 }

@@ -501,6 +501,26 @@ TEST(one_handle_at_a_time)
     rm_tree(dir);
 }
 
+/* A journal whose start could not be saved is removed with its handle, and
+ * the name is free again for a new one. */
+TEST(discard_removes_the_file_and_frees_the_name)
+{
+    char dir[1024], path[1200];
+    REQUIRE(make_tmpdir(dir, sizeof dir, "journal") != NULL);
+    snprintf(path, sizeof path, "%s/j", dir);
+    rb_journal *j = NULL;
+    rb_journal_err e;
+    REQUIRE(rb_journal_open(path, RB_JOURNAL_CREATE | RB_JOURNAL_EXCL, &j, &e) == RB_JOURNAL_OK);
+    CHECK_EQ_INT(file_size(path), 8);
+    CHECK_EQ_INT(rb_journal_discard(j, &e), RB_JOURNAL_OK);
+    CHECK_EQ_STR(e.text, "");
+    CHECK_EQ_INT(file_size(path), -1);
+    CHECK_EQ_INT(rb_journal_discard(NULL, &e), RB_JOURNAL_OK);
+    REQUIRE(rb_journal_open(path, RB_JOURNAL_CREATE | RB_JOURNAL_EXCL, &j, &e) == RB_JOURNAL_OK);
+    CHECK_EQ_INT(rb_journal_close(j, &e), RB_JOURNAL_OK);
+    rm_tree(dir);
+}
+
 /* ---- torn and zero-filled tails ---------------------------------------------- */
 
 /* Cut the three-record journal at `cut` bytes, recover, and check that the
@@ -655,7 +675,7 @@ TEST(bad_checksum_in_the_middle_stops_with_offset)
     CHECK_EQ_INT(rep.err.offset, OFF0);
     CHECK_EQ_INT(rep.err.record, 0);
     CHECK(strstr(rep.err.text, path) == rep.err.text);
-    CHECK_MSG(strstr(rep.err.text, "corrupt record 0 (counting from 0) at byte offset 8: "
+    CHECK_MSG(strstr(rep.err.text, "corrupt record 1 at byte offset 8: "
                                    "bad checksum") != NULL, "%s", rep.err.text);
     CHECK(!rep.truncated);
     CHECK_EQ_INT(file_size(path), END3);  /* left as it was */
@@ -813,7 +833,7 @@ TEST(failed_write_breaks_the_handle)
     CHECK_EQ_INT(e.sys_errno, EFBIG);
     CHECK_EQ_INT(e.offset, END3);
     CHECK_EQ_INT(e.record, 3);
-    CHECK_MSG(strstr(e.text, "writing record 3 at byte offset 73 failed") != NULL, "%s",
+    CHECK_MSG(strstr(e.text, "writing record 4 at byte offset 73 failed") != NULL, "%s",
               e.text);
     CHECK_EQ_INT(file_size(path), END3 + 100);  /* the part that got in */
 

@@ -255,7 +255,7 @@ TEST(time_counts_per_item_and_not_while_stopped)
     /* Stopped at 1180; resumed an hour later: the hour does not count. */
     char note[256];
     rb_diags *d = rb_diags_new();
-    s = rb_session_resume(f.lib, f.path, 4780, note, sizeof note, d);
+    s = rb_session_resume(f.lib, f.path, NULL, 4780, note, sizeof note, d);
     REQUIRE(s != NULL);
     CHECK_EQ_STR(note, "");
     CHECK(rb_session_seconds(s, 2, 4790) == 10);
@@ -317,7 +317,7 @@ TEST(refusals_word_for_word)
     /* A submitted session is not resumed; it is read. */
     char buf[3000], expect[3000];
     rb_diags *d = rb_diags_new();
-    CHECK(rb_session_resume(f.lib, f.path, 300, NULL, 0, d) == NULL);
+    CHECK(rb_session_resume(f.lib, f.path, NULL, 300, NULL, 0, d) == NULL);
     snprintf(expect, sizeof expect, "%s: the session was submitted and is final; score it "
              "with 'rubric score %s'", f.path, f.path);
     CHECK_EQ_STR(first_diag(d, buf, sizeof buf), expect);
@@ -350,7 +350,7 @@ TEST(an_existing_file_is_never_replaced)
     CHECK(rb_session_create(f.lib, f.path, f.plan_text, f.plan_len, "plan.json", "A\nB", "C",
                             100, d) == NULL);
     snprintf(expect, sizeof expect, "%s: the candidate's and the interviewer's names must be "
-             "1 to 200 characters on one line", f.path);
+             "1 to 200 bytes of text on one line, without control characters", f.path);
     CHECK_EQ_STR(first_diag(d, buf, sizeof buf), expect);
     CHECK(access(f.path, F_OK) != 0);
     rb_diags_free(d);
@@ -395,7 +395,7 @@ TEST(a_torn_last_record_is_dropped_on_resume)
 
     char note[1200];
     d = rb_diags_new();
-    s = rb_session_resume(f.lib, f.path, 130, note, sizeof note, d);
+    s = rb_session_resume(f.lib, f.path, NULL, 130, note, sizeof note, d);
     REQUIRE(s != NULL);
     CHECK(strstr(note, "dropped") != NULL);
     CHECK(strstr(note, "truncated") != NULL);
@@ -429,11 +429,12 @@ TEST(damage_in_the_middle_stops_with_where)
     close(fd);
     long size = file_size(f.path);
     rb_diags *d = rb_diags_new();
-    CHECK(rb_session_resume(f.lib, f.path, 130, NULL, 0, d) == NULL);
+    CHECK(rb_session_resume(f.lib, f.path, NULL, 130, NULL, 0, d) == NULL);
     char buf[3000], expect[3000];
     snprintf(expect, sizeof expect, "%s: the file is damaged at byte offset %ld (record 2); "
              "the records before it are intact, but the session cannot go on from a "
-             "damaged file", f.path, first);
+             "damaged file (rubric does not guess what the damaged part held): restore it "
+             "from a backup", f.path, first);
     CHECK_EQ_STR(first_diag(d, buf, sizeof buf), expect);
     CHECK_EQ_INT((int)file_size(f.path), (int)size);  /* left as it was */
     rb_diags_free(d);
@@ -499,7 +500,7 @@ TEST(only_submitted_sessions_are_answers)
     CHECK_EQ_STR(first_diag(d, buf, sizeof buf), expect);
     rb_diags_free(d);
     d = rb_diags_new();
-    s = rb_session_resume(f.lib, f.path, 1795000025, NULL, 0, d);
+    s = rb_session_resume(f.lib, f.path, NULL, 1795000025, NULL, 0, d);
     REQUIRE(s != NULL);
     rb_diags_free(d);
     CHECK(act(s, (rb_action){ .kind = RB_ACT_SUBMIT }, 1795000030));

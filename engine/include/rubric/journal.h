@@ -88,7 +88,9 @@ typedef struct rb_journal_err {
     uint64_t offset;     /* byte offset concerned, or RB_JOURNAL_NO_OFFSET */
     uint64_t record;     /* index (from 0) of the record concerned, when
                             offset is set */
-    char text[1024];     /* "path: what went wrong ...", one line; "" on OK */
+    char text[1024];     /* "path: what went wrong ...", one line; "" on OK.
+                            Texts number records from 1, as a person
+                            counts them ("record 1" is the first). */
 } rb_journal_err;
 
 typedef struct rb_journal rb_journal;
@@ -120,6 +122,12 @@ uint64_t rb_journal_size(const rb_journal *j);
 /* Close the handle (NULL is fine) and release its lock. Every acknowledged
  * record was already synced; a failing close() is still reported. */
 rb_journal_status rb_journal_close(rb_journal *j, rb_journal_err *err);
+
+/* Remove the journal file and close the handle: for a journal this
+ * process has just created whose first record could not be saved, so that
+ * no empty or torn file is left to be mistaken for a started one. The
+ * name is removed while the lock is held, and the folder is synced. */
+rb_journal_status rb_journal_discard(rb_journal *j, rb_journal_err *err);
 
 /* ---- recovery ------------------------------------------------------------ */
 

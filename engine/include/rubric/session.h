@@ -110,10 +110,15 @@ rb_session *rb_session_create(const rb_library *lib, const char *path,
 /* Continue a session after a crash or a closed terminal: recover the
  * journal (a torn last record is dropped and reported in *note, a buffer
  * of `note_size` bytes, "" when nothing was dropped), replay it and open it
- * for appending. Damage in the middle stops with an error saying where. */
+ * for appending. Damage in the middle stops with an error saying where.
+ * With `interviewer` (not NULL), a session of another interviewer is
+ * refused before anything is written to it. */
 rb_session *rb_session_resume(const rb_library *lib, const char *path,
-                              int64_t now, char *note, size_t note_size,
-                              rb_diags *diags);
+                              const char *interviewer, int64_t now, char *note,
+                              size_t note_size, rb_diags *diags);
+/* True when a save failed: the session refuses every further action and
+ * must be closed and resumed. */
+bool rb_session_broken(const rb_session *s);
 
 /* Read a session without writing to it (for scoring and panels). */
 rb_session *rb_session_load(const rb_library *lib, const char *path, rb_diags *diags);
@@ -145,9 +150,12 @@ double rb_session_seconds(const rb_session *s, size_t i, int64_t now);
 size_t rb_session_events(const rb_session *s);
 
 /* The session as recorded answers (rubric.answers/1 in memory): one answer
- * per question item with anything said, rated or observed. The interview
- * borrows the session. NULL when out of memory. */
-rb_interview *rb_session_interview(const rb_session *s);
+ * per question item with anything said, rated, observed or noted. The
+ * interview borrows the session. NULL, with the reason in `diags`, when
+ * nothing was recorded (rb_session_answer_count is 0) or out of memory. */
+rb_interview *rb_session_interview(const rb_session *s, rb_diags *diags);
+/* How many answers rb_session_interview gives. */
+size_t rb_session_answer_count(const rb_session *s);
 /* The same as a rubric.answers/1 document. */
 bool rb_session_answers_json(const rb_session *s, rb_buf *out);
 
