@@ -559,6 +559,13 @@ done:
 
 /* ---- intraclass correlation ---------------------------------------------- */
 
+/* Sums of squares are kept exactly, as integers scaled by n k, so that
+ * levels near 10^9 lose nothing to rounding and "no variation" (a zero
+ * mean square, a zero denominator) is decided exactly. With |x| <= 2^31
+ * and n k cells, every scaled sum is at most (n k)^2 2^62, within 128
+ * bits for tables of up to 2^32 cells. */
+__extension__ typedef __int128 wide;
+
 void rb_icc_anova(const rb_ratings *t, rb_anova *out)
 {
     memset(out, 0, sizeof *out);
@@ -567,13 +574,9 @@ void rb_icc_anova(const rb_ratings *t, rb_anova *out)
         return;
     }
     size_t n = t->nsubjects, k = t->nraters, cells = n * k, missing = 0;
-    int maxabs = 0;
-    for (size_t i = 0; i < cells; i++) {
+    for (size_t i = 0; i < cells; i++)
         if (t->cells[i] == RB_RATING_MISSING)
             missing++;
-        else if (abs(t->cells[i]) > maxabs)
-            maxabs = abs(t->cells[i]);
-    }
     if (n < 2) {
         snprintf(out->reason, sizeof out->reason, "needs at least two subjects");
         return;
@@ -587,95 +590,53 @@ void rb_icc_anova(const rb_ratings *t, rb_anova *out)
                  "needs a complete table; %zu of %zu cells are missing", missing, cells);
         return;
     }
+    if (cells > ((size_t)1 << 32) || cells / n != k) {
+        snprintf(out->reason, sizeof out->reason, "the table is too large (%zu cells)", cells);
+        return;
+    }
     const int *x = t->cells;
-    double dn = (double)n, dk = (double)k;
-    /* Means, then sums of squares about them (centred: no cancellation). */
-    double grand = 0;
-    for (size_t i = 0; i < cells; i++)
-        grand += x[i];
-    grand /= dn * dk;
-    double ssr = 0, ssc = 0, ssw = 0, sse = 0;
-    double *cm = calloc(k, sizeof *cm);
-    if (!cm) {
+    wide *cs = calloc(k, sizeof *cs);
+    if (!cs) {
         snprintf(out->reason, sizeof out->reason, "out of memory");
         return;
     }
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < k; j++)
-            cm[j] += x[i * k + j];
-    for (size_t j = 0; j < k; j++) {
-        cm[j] /= dn;
-        ssc += (cm[j] - grand) * (cm[j] - grand);
-    }
-    ssc *= dn;
+    /* G = sum of x, X2 = sum of x^2, R2 = sum of row sums squared, C2 the
+     * same for columns. */
+    wide g = 0, x2 = 0, r2 = 0, c2 = 0;
     for (size_t i = 0; i < n; i++) {
-        double rm = 0;
-        for (size_t j = 0; j < k; j++)
-            rm += x[i * k + j];
-        rm /= dk;
-        ssr += (rm - grand) * (rm - grand);
+        wide r = 0;
         for (size_t j = 0; j < k; j++) {
-            double e = x[i * k + j] - rm;
-            ssw += e * e;
-            e = x[i * k + j] - rm - cm[j] + grand;
-            sse += e * e;
+            wide v = x[i * k + j];
+            r += v;
+            cs[j] += v;
+            x2 += v * v;
         }
+        g += r;
+        r2 += r * r;
     }
-    ssr *= dk;
-    free(cm);
-    /* Which mean squares are exactly zero: decided in integers (when they
-     * cannot overflow), so that no variation is never mistaken for a tiny
-     * one. Scaled by n k: row i's mean is R_i / k, column j's C_j / n. */
-    if ((double)maxabs * dn * dk * 4 < 9e18) {
-        int64_t *rs = calloc(n, sizeof *rs), *cs = calloc(k, sizeof *cs);
-        if (!rs || !cs) {
-            free(rs);
-            free(cs);
-            snprintf(out->reason, sizeof out->reason, "out of memory");
-            return;
-        }
-        int64_t g = 0;
-        bool rows_equal = true, rows_constant = true, cols_equal = true, additive = true;
-        for (size_t i = 0; i < n; i++)
-            for (size_t j = 0; j < k; j++) {
-                rs[i] += x[i * k + j];
-                cs[j] += x[i * k + j];
-                g += x[i * k + j];
-                if (x[i * k + j] != x[i * k])
-                    rows_constant = false;
-            }
-        for (size_t i = 1; i < n; i++)
-            if (rs[i] != rs[0])
-                rows_equal = false;
-        for (size_t j = 1; j < k; j++)
-            if (cs[j] != cs[0])
-                cols_equal = false;
-        /* The residual x - row mean - column mean + grand mean, times n k. */
-        int64_t nk = (int64_t)n * (int64_t)k;
-        for (size_t i = 0; i < n && additive; i++)
-            for (size_t j = 0; j < k; j++)
-                if (nk * x[i * k + j] - (int64_t)n * rs[i] - (int64_t)k * cs[j] + g != 0) {
-                    additive = false;
-                    break;
-                }
-        free(rs);
-        free(cs);
-        if (rows_equal)
-            ssr = 0;
-        if (rows_constant)
-            ssw = 0;
-        if (cols_equal)
-            ssc = 0;
-        if (additive)
-            sse = 0;
-    }
+    for (size_t j = 0; j < k; j++)
+        c2 += cs[j] * cs[j];
+    free(cs);
+    wide nk = (wide)n * (wide)k;
+    /* Each sum of squares times n k:
+     *   total n k X2 - G^2, between subjects n R2 - G^2,
+     *   between raters k C2 - G^2, within subjects total - between subjects,
+     *   residual total - between subjects - between raters. */
+    wide tot = nk * x2 - g * g, rows = (wide)n * r2 - g * g, cols = (wide)k * c2 - g * g;
+    wide within = tot - rows, resid = tot - rows - cols;
+    double scale = (double)nk, dn = (double)n, dk = (double)k;
     out->available = true;
     out->n = n;
     out->k = k;
-    out->bms = ssr / (dn - 1);
-    out->wms = ssw / (dn * (dk - 1));
-    out->jms = ssc / (dk - 1);
-    out->ems = sse / ((dn - 1) * (dk - 1));
+    out->bms = (double)rows / scale / (dn - 1);
+    out->wms = (double)within / scale / (dn * (dk - 1));
+    out->jms = (double)cols / scale / (dk - 1);
+    out->ems = (double)resid / scale / ((dn - 1) * (dk - 1));
+    /* ICC(2,k)'s denominator BMS + (JMS - EMS) / n times n k n (n-1)(k-1)
+     * is n (k-1) rows + (n-1) cols - resid: its sign, exactly. The other
+     * denominators are sums of non-negative terms. */
+    wide d2k = (wide)n * (wide)(k - 1) * rows + (wide)(n - 1) * cols - resid;
+    out->icc2k_den_sign = d2k > 0 ? 1 : d2k < 0 ? -1 : 0;
 }
 
 static void icc_from(const rb_anova *a, rb_icc_model model, bool average, rb_stat *out)
@@ -697,7 +658,7 @@ static void icc_from(const rb_anova *a, rb_icc_model model, bool average, rb_sta
         break;
     case RB_ICC_TWO_WAY_RANDOM:
         num = a->bms - a->ems;
-        den = average ? a->bms + (a->jms - a->ems) / n
+        den = average ? (a->icc2k_den_sign ? a->bms + (a->jms - a->ems) / n : 0)
                       : a->bms + a->ems * ((k - 1) - k / n) + k * a->jms / n;
         break;
     default:

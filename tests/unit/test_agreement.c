@@ -686,6 +686,56 @@ TEST(large_levels_keep_precision)
     rb_ratings_free(b);
 }
 
+/* ICC(2,k)'s denominator BMS + (JMS - EMS) / n can be exactly 0 while no
+ * mean square is: BMS 1/6, JMS 0, EMS 1/2, n 3. Rounding once left about
+ * 1e-17 there and gave an ICC of -1.2e16. */
+TEST(icc_2k_zero_denominator_is_undefined)
+{
+    static const int cells[6] = { 2, 3, 3, 2, 2, 2 };
+    rb_ratings *t = table(3, 2, cells);
+    REQUIRE(t);
+    rb_anova a;
+    rb_icc_anova(t, &a);
+    REQUIRE(a.available);
+    CHECK_NEAR(a.bms, 1.0 / 6, 1e-15);
+    CHECK_NEAR(a.jms, 0, 1e-15);
+    CHECK_NEAR(a.ems, 0.5, 1e-15);
+    CHECK_EQ_INT(a.icc2k_den_sign, 0);
+    rb_stat s;
+    rb_icc(t, RB_ICC_TWO_WAY_RANDOM, true, &s);
+    CHECK(!s.available);
+    CHECK_EQ_STR(s.reason, "its denominator is 0; the ICC is undefined");
+    rb_icc(t, RB_ICC_TWO_WAY_RANDOM, false, &s);
+    CHECK(s.available);
+    CHECK_NEAR(s.value, -1, 1e-12);
+    rb_ratings_free(t);
+}
+
+/* The mean squares are exact sums of integers: shifting every level by
+ * nearly 10^9 changes no ICC in its twelfth digit. */
+TEST(icc_of_large_levels_is_exact)
+{
+    static const int small[7 * 5] = {
+        1, 2, 1, 3, 2, 2, 1, 3, 3, 1, 3, 3, 2, 1, 2, 1, 1, 1, 2, 3, 2, 3, 1, 1, 3,
+        3, 2, 2, 3, 1, 1, 3, 3, 2, 2,
+    };
+    int big[7 * 5];
+    for (size_t i = 0; i < 35; i++)
+        big[i] = small[i] + 999999990;
+    rb_ratings *a = table(7, 5, small), *b = table(7, 5, big);
+    REQUIRE(a && b);
+    for (int m = RB_ICC_ONE_WAY; m <= RB_ICC_TWO_WAY_MIXED; m++)
+        for (int avg = 0; avg < 2; avg++) {
+            rb_stat x, y;
+            rb_icc(a, (rb_icc_model)m, avg, &x);
+            rb_icc(b, (rb_icc_model)m, avg, &y);
+            CHECK(x.available && y.available);
+            CHECK_NEAR(x.value, y.value, 1e-12 * (1 + fabs(x.value)));
+        }
+    rb_ratings_free(a);
+    rb_ratings_free(b);
+}
+
 /* ---- the CSV reader ------------------------------------------------------- */
 
 TEST(csv_reads_a_table)

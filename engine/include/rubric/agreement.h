@@ -112,6 +112,9 @@ typedef struct rb_anova {
     bool available;
     size_t n, k;           /* subjects, raters */
     double bms, wms, jms, ems;
+    int icc2k_den_sign;    /* sign of ICC(2,k)'s denominator, decided exactly
+                              (it alone can be 0 or negative while the mean
+                              squares are not all 0) */
     char reason[200];
 } rb_anova;
 
