@@ -84,21 +84,7 @@ static void put_fixed(rb_buf *b, int width, double v)
 
 static void put_string(rb_buf *b, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    rb_buf_putc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            rb_buf_putc(b, '\\');
-            rb_buf_putc(b, (char)c);
-        } else if (c < 0x20) {
-            char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
-            rb_buf_puts(b, u);
-        } else {
-            rb_buf_putc(b, (char)c);
-        }
-    }
-    rb_buf_putc(b, '"');
+    rb_json_string(b, s);
 }
 
 /* ---- what the table holds ------------------------------------------------- */

@@ -157,6 +157,9 @@ static void read_answer(reader *r, const cJSON *a, const char *path, rb_answer *
             rt->valuedouble != floor(rt->valuedouble)) {
             json_problem(&r->rep, RB_ERROR, rt, where, "must be a whole number (a level), not %s",
                     cJSON_IsNumber(rt) ? "a fraction" : json_kind(rt));
+        } else if (rt->valuedouble < 1) {
+            json_problem(&r->rep, RB_ERROR, rt, where, "must be a level number, from 1 (%g is "
+                         "not a level; leave the rating out for none)", rt->valuedouble + 0.0);
         } else if (fabs(rt->valuedouble) > 1e6 ||
                    (out->competency && out->competency->scale &&
                     !rb_scale_level_of(out->competency->scale, (int)rt->valuedouble))) {

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "json/json_writer.h"
+#include "rubric/json.h"
+#include "util/util.h"
 
 void jw_init(jw *w, rb_buf *out, bool pretty)
 {
@@ -72,10 +74,10 @@ static bool word_needs_escape(uint64_t w)
     return (below | is_q | is_bs) != 0;
 }
 
-static void quoted(rb_buf *b, const char *s, size_t n)
+/* The JSON escapes of `n` bytes of valid UTF-8, without the quotes. */
+static void escaped(rb_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    rb_buf_putc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         while (i + 8 <= n) {
@@ -105,7 +107,29 @@ static void quoted(rb_buf *b, const char *s, size_t n)
         }
     }
     rb_buf_append(b, s + run, n - run);
+}
+
+/* A JSON string. What is read is checked UTF-8, but some text is not the
+ * engine's to check (file names): a byte that is not part of valid UTF-8
+ * becomes U+FFFD, so the document stays valid JSON. */
+static void quoted(rb_buf *b, const char *s, size_t n)
+{
     rb_buf_putc(b, '"');
+    for (;;) {
+        size_t ok = utf8_invalid_at(s, n);
+        escaped(b, s, ok);
+        if (ok >= n)
+            break;
+        rb_buf_puts(b, "\\ufffd");
+        s += ok + 1;
+        n -= ok + 1;
+    }
+    rb_buf_putc(b, '"');
+}
+
+void rb_json_string(rb_buf *out, const char *s)
+{
+    quoted(out, s, strlen(s));
 }
 
 void jw_key(jw *w, const char *key)

@@ -1221,7 +1221,7 @@ static void define_examples(ctx *c, int self, int body)
             int eb = push_body(L, idx);
             check_fields(&ec, eb, example_fields, false);
             double v = 0;
-            if (number_field(&ec, eb, "level", true, true, -1000, 1000, &v))
+            if (number_field(&ec, eb, "level", true, true, 1, 1000, &v))
                 ed->e.level = (int)v;
             v = 0;
             if (number_field(&ec, eb, "tolerance", false, true, 0, 10, &v))
@@ -1478,10 +1478,12 @@ static int constructor(lua_State *L, enum okind kind)
     const char *name = okind_names[kind];
     int t = lua_type(L, 1);
     if (kind == O_LEVEL) {
-        if (!lua_isinteger(L, 1) || lua_tointeger(L, 1) < -1000 ||
-            lua_tointeger(L, 1) > 1000)
-            return luaL_error(L, "level expects a whole number from -1000 to 1000, "
-                                 "as in level(2) { ... }");
+        /* Level 0 would read as "no rating" wherever ratings are kept:
+         * a scale with a "not shown" level numbers it 1. */
+        if (!lua_isinteger(L, 1) || lua_tointeger(L, 1) < 1 || lua_tointeger(L, 1) > 1000)
+            return luaL_error(L, "level expects a whole number from 1 to 1000, as in "
+                                 "level(2) { ... } (levels count from 1: number a "
+                                 "'not shown' level 1)");
         new_obj(L, kind, 1);
         return 1;
     }

@@ -215,11 +215,16 @@ static const char *field(const parser *ps, size_t i)
     return ps->text + ps->fstart[i];
 }
 
+/* C0, DEL and C1 (U+0080..U+009F, C2 80..C2 9F in valid UTF-8): what a
+ * terminal would take as a command rather than show. */
 static bool has_control(const char *s)
 {
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f ||
+            (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xA0))
             return true;
+    }
     return false;
 }
 
@@ -323,6 +328,11 @@ rb_ratings *rb_ratings_parse_csv(const char *display, const char *data, size_t l
     }
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         ps.p += 3;
+    if (memchr(data, '\r', len) && !memchr(data, '\n', len)) {
+        problem(&ps, 1, "the lines end in a carriage return alone (old Mac line ends): save "
+                        "the file with LF or CRLF line ends");
+        return NULL;
+    }
 
     rb_ratings *t = NULL;
     char *names = NULL;          /* rater names then subject ids, NUL-separated */

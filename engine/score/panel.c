@@ -95,17 +95,46 @@ const char *rb_panel_agreement_name(rb_panel_agreement a)
     return "unknown";
 }
 
-/* Interviewer names are typed by people: "priya natarajan" and "Priya
+/* Bytes of white space at `s`: ASCII blanks and controls, and the
+ * no-break space U+00A0 (C2 A0) that word processors put in names. */
+static size_t space_at(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || (c >= '\t' && c <= '\r'))
+        return 1;
+    if (c == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* The next byte of a name as compared: runs of white space are one space,
+ * none at either end; ASCII letters in lower case. */
+static unsigned char name_byte(const char **p, bool *started)
+{
+    size_t w;
+    bool gap = false;
+    while ((w = space_at(*p)) > 0) {
+        *p += w;
+        gap = true;
+    }
+    if (!**p)
+        return 0;
+    if (gap && *started)
+        return ' ';  /* *p stays on the next word */
+    *started = true;
+    unsigned char c = (unsigned char)*(*p)++;
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Interviewer names are typed by people: "priya  natarajan " and "Priya
  * Natarajan" are the same person. Letters are compared without case
- * (ASCII), everything else byte for byte. */
+ * (ASCII) and white space as single spaces, everything else byte for
+ * byte. */
 static bool same_name(const char *a, const char *b)
 {
-    for (;; a++, b++) {
-        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y - 'A' + 'a');
+    bool sa = false, sb = false;
+    for (;;) {
+        unsigned char x = name_byte(&a, &sa), y = name_byte(&b, &sb);
         if (x != y)
             return false;
         if (!x)

@@ -84,7 +84,14 @@ static char *clean_copy(arena *a, const char *s, bool one_line)
         for (size_t j = 0; j < bad; j++) {
             char c = s[i + j];
             /* Control characters (a terminal escape, say) never reach the
-             * reader's screen; a detail keeps its line breaks. */
+             * reader's screen; a detail keeps its line breaks. C1 controls
+             * (U+0080..U+009F: C2 80..C2 9F) are two bytes, one space. */
+            if ((unsigned char)c == 0xC2 && j + 1 < bad &&
+                (unsigned char)s[i + j + 1] >= 0x80 && (unsigned char)s[i + j + 1] < 0xA0) {
+                out[k++] = ' ';
+                j++;
+                continue;
+            }
             if ((unsigned char)c < 0x20 || c == 0x7f)
                 c = (!one_line && c == '\n') ? '\n' : ' ';
             out[k++] = c;

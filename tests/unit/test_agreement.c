@@ -89,11 +89,14 @@ static const char *diag_text(const rb_diags *d, size_t i)
  * does not depend on which column a rating sits in). Category totals 26,
  * 26, 30, 55, 43 (of 180).
  *
- * Published: kappa = .430. The parts are not checked against the paper
- * (recomputed by hand from the totals): P-bar-e = (26² + 26² + 30² + 55² +
- * 43²) / 180² = 7126 / 32400 = .21994; P-bar = mean over patients of
- * (sum of n_ij² - 6) / 30 = .55556; kappa = (.55556 - .21994) / (1 - .21994)
- * = .43025.
+ * Published: P-bar = .556, P-bar-e = .2201 and kappa = .430. By hand from
+ * the totals: P-bar = mean over patients of (sum of n_ij² - 6) / 30 =
+ * .55556; P-bar-e = (26² + 26² + 30² + 55² + 43²) / 180² = 7126 / 32400 =
+ * .21994, where Fleiss, who squared the category proportions after
+ * rounding them (.144, .144, .167, .306, .239), printed .2201: the test
+ * holds P-bar-e to that printed value within the rounding of the
+ * proportions (.0005 each, .0003 in the sum of squares), and to the exact
+ * value by hand. kappa = (.55556 - .21994) / (1 - .21994) = .43025.
  */
 static const int fleiss_1971[30 * 6] = {
     4, 4, 4, 4, 4, 4,  2, 2, 2, 5, 5, 5,  2, 3, 3, 3, 3, 5,  5, 5, 5, 5, 5, 5,
@@ -114,6 +117,8 @@ TEST(fleiss_1971_psychiatric_diagnoses)
     CHECK(rb_fleiss_kappa(t, &k));
     REQUIRE(k.available);
     CHECK_NEAR(k.value, 0.430, 0.0005);       /* Fleiss (1971): .430 */
+    CHECK_NEAR(k.observed, 0.556, 0.0005);     /* Fleiss (1971): .556 */
+    CHECK_NEAR(k.expected, 0.2201, 0.0003);    /* Fleiss (1971): .2201, see above */
     CHECK_NEAR(k.observed, 0.55556, 0.000005); /* by hand, above */
     CHECK_NEAR(k.expected, 0.21994, 0.000005);
     CHECK_EQ_INT(k.subjects, 30);
@@ -123,7 +128,7 @@ TEST(fleiss_1971_psychiatric_diagnoses)
 /*
  * Percent agreement on the same table. Mean pairwise agreement is Fleiss'
  * P-bar, the mean proportion of agreeing pairs of ratings per patient (his
- * "extent of agreement" before correction for chance): .5556 as above.
+ * "extent of agreement" before correction for chance), published as .556.
  * All raters agree on 5 of the 30 patients (rows 1, 4, 10, 21 and 30),
  * counted by hand: 1/6 = .1667.
  */
@@ -135,7 +140,8 @@ TEST(percent_agreement_fleiss_1971)
     CHECK(rb_percent_agreement(t, &all, &pairs));
     REQUIRE(all.available && pairs.available);
     CHECK_NEAR(all.value, 5.0 / 30.0, 1e-12);
-    CHECK_NEAR(pairs.value, 0.5556, 0.00005);
+    CHECK_NEAR(pairs.value, 0.556, 0.0005);    /* Fleiss (1971): .556 */
+    CHECK_NEAR(pairs.value, 0.55556, 0.000005);
     CHECK_EQ_INT(all.subjects, 30);
     rb_ratings_free(t);
 }
@@ -364,10 +370,12 @@ TEST(krippendorff_2011_reliability_data)
 /*
  * Shrout, P. E., & Fleiss, J. L. (1979). Intraclass correlations: Uses in
  * assessing rater reliability. Psychological Bulletin, 86(2), 420-428.
- * Table 2: four judges rate six targets.
+ * The data are Table 2 (four judges rate six targets), the analysis of
+ * variance Table 3 and the six ICCs Table 4.
  *
- * Published (two decimals): ICC(1,1) = .17, ICC(2,1) = .29, ICC(3,1) = .71,
- * ICC(1,4) = .44, ICC(2,4) = .62, ICC(3,4) = .91.
+ * Published (Table 4, two decimals): ICC(1,1) = .17, ICC(2,1) = .29,
+ * ICC(3,1) = .71, ICC(1,4) = .44, ICC(2,4) = .62, ICC(3,4) = .91. The mean
+ * squares below are checked to three decimals, as recomputed by hand.
  *
  * The analysis of variance by hand: row sums 24 12 26 16 30 19, column sums
  * 46 15 26 40, total 127, sum of squares 841; correction 127²/24 = 672.042.
@@ -381,7 +389,7 @@ static const int shrout_fleiss_1979[6 * 4] = {
     9, 2, 5, 8,  6, 1, 3, 2,  8, 4, 6, 8,  7, 1, 2, 6,  10, 5, 6, 9,  6, 2, 4, 7,
 };
 
-TEST(shrout_fleiss_1979_table_2)
+TEST(shrout_fleiss_1979_tables_2_to_4)
 {
     rb_ratings *t = table(6, 4, shrout_fleiss_1979);
     REQUIRE(t);
@@ -831,6 +839,26 @@ TEST(csv_errors_name_their_lines)
     t = parse(S("id,A\n,1\ns\x01,1\n"), &d);
     CHECK_EQ_STR(diag_text(d, 0), "2: the subject id is empty");
     CHECK_EQ_STR(diag_text(d, 1), "3: subject id 's ' has a control character");
+    rb_diags_free(d);
+}
+
+/* A C1 control (U+009B, a terminal's CSI) is a control character too, and
+ * a file whose lines end in CR alone gets one message saying so. */
+TEST(csv_refuses_c1_controls_and_lone_cr_line_ends)
+{
+    static const char c1[] = "id,a\xc2\x9b" "31m,b\nx,1,2\n";
+    rb_diags *d;
+    rb_ratings *t = parse(c1, sizeof c1 - 1, &d);
+    CHECK(t == NULL);
+    CHECK_EQ_INT(rb_diags_errors(d), 1);
+    CHECK_EQ_STR(diag_text(d, 0), "1: column 2: rater name 'a 31m' has a control character");
+    rb_diags_free(d);
+    static const char cr[] = "id,a,b\rx,1,2\ry,2,2\r";
+    t = parse(cr, sizeof cr - 1, &d);
+    CHECK(t == NULL);
+    CHECK_EQ_INT(rb_diags_errors(d), 1);
+    CHECK_EQ_STR(diag_text(d, 0), "1: the lines end in a carriage return alone (old Mac line "
+                 "ends): save the file with LF or CRLF line ends");
     rb_diags_free(d);
 }
 

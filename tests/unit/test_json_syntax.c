@@ -14,6 +14,7 @@
 #include "json/json_syntax.h"
 #include "json/json_writer.h"
 #include "rubric/buf.h"
+#include "rubric/json.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -578,6 +579,22 @@ TEST(lone_surrogate_error_has_its_position)
     CHECK_EQ_INT(e.line, 3);
     /* The string's opening quote (column 8) or the escape (column 10). */
     CHECK(e.column == 8 || e.column == 10);
+}
+
+/* Text the engine did not read (a file name) may not be UTF-8: the JSON
+ * written stays valid, each stray byte a U+FFFD, everything else kept. */
+TEST(writer_replaces_bytes_that_are_not_utf8)
+{
+    rb_buf b = { 0 };
+    rb_json_string(&b, "bad\xff.csv");
+    rb_buf_putc(&b, ' ');
+    rb_json_string(&b, "caf\xc3\xa9 \xc3 \xed\xa0\x80 \"q\"\n");
+    REQUIRE(rb_buf_ok(&b));
+    CHECK_EQ_STR(b.data, "\"bad\\ufffd.csv\" \"caf\xc3\xa9 \\ufffd \\ufffd\\ufffd\\ufffd "
+                         "\\\"q\\\"\\n\"");
+    json_error e = { 0, 0, "" };
+    CHECK(json_check_syntax(b.data, strcspn(b.data, " "), &e));
+    rb_buf_release(&b);
 }
 
 CHECK_MAIN()

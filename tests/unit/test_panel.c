@@ -303,6 +303,26 @@ TEST(one_interview_per_interviewer_and_candidate)
     teardown(&f);
 }
 
+/* Spaces count as the person typed them never mattered: around the name,
+ * doubled, or a no-break space from a word processor. */
+TEST(names_differing_only_in_spaces_are_one_interviewer)
+{
+    fixture f;
+    REQUIRE(setup(&f));
+    REQUIRE(add(&f, "ana", "Ann Lee", (int[]){ 3, 3, 3, 3, 3 }, NULL, NULL));
+    REQUIRE(add(&f, "ana", "Ann Lee ", (int[]){ 3, 3, 3, 3, 3 }, NULL, NULL));
+    REQUIRE(add(&f, "ana", " ann  lee", (int[]){ 3, 3, 3, 3, 3 }, NULL, NULL));
+    REQUIRE(add(&f, "ana", "Ann\xc2\xa0Lee", (int[]){ 3, 3, 3, 3, 3 }, NULL, NULL));
+    REQUIRE(add(&f, "ana", "Anne Lee", (int[]){ 3, 3, 3, 3, 3 }, NULL, NULL));
+    REQUIRE(add(&f, "ana", "AnnLee", (int[]){ 3, 3, 3, 3, 3 }, NULL, NULL));
+    CHECK(rb_panel_build(f.lib, f.in, f.n, f.diags) == NULL);
+    CHECK_EQ_INT(rb_diags_errors(f.diags), 3);
+    CHECK_EQ_STR(rb_diags_at(f.diags, 0)->file, "in2.json");
+    CHECK_EQ_STR(rb_diags_at(f.diags, 1)->file, "in3.json");
+    CHECK_EQ_STR(rb_diags_at(f.diags, 2)->file, "in4.json");
+    teardown(&f);
+}
+
 TEST(one_role_and_one_library)
 {
     fixture f;

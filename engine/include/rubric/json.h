@@ -31,4 +31,8 @@ bool rb_json_sheet(const struct rb_sheet *sheet, bool pretty, rb_buf *out);
 /* Diagnostics of a check (rubric.diagnostics/1). */
 bool rb_json_diagnostics(const rb_diags *diags, size_t nfiles, rb_buf *out);
 
+/* Append `s` as a JSON string (quoted, escaped); a byte that is not part
+ * of valid UTF-8 (a file name may hold one) is written as U+FFFD. */
+void rb_json_string(rb_buf *out, const char *s);
+
 #endif
