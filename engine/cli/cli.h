@@ -62,6 +62,11 @@ int cli_write(const char *path, const rb_buf *b);
 /* The same with the new file's permission bits: 0600 for a person's
  * private records (assessments, sessions, plans). */
 int cli_write_mode(const char *path, const rb_buf *b, unsigned mode);
+/* Before a person types a whole document (an assessment, a plan): the
+ * file it will be saved to must not exist yet and its folder must be one
+ * this process can write to, so that the end of the session cannot fail
+ * there. `what` names the document for the message ("the plan"). */
+int cli_check_new_output(const char *path, const char *what);
 /* Write a new file (mode 0600) that must not exist: refused, with a
  * message, when it does, even when it appeared a moment ago. */
 int cli_write_new_private(const char *path, const rb_buf *b);

@@ -429,7 +429,7 @@ static int run(ui *u, const char *output)
     }
     rb_buf out = { 0 };
     rb_assessment_json(u->a, &out);
-    int rc = cli_write_mode(output, &out, 0600);
+    int rc = output ? cli_write_new_private(output, &out) : cli_write_mode(NULL, &out, 0600);
     rb_buf_release(&out);
     if (rc == EXIT_OK)
         say(u, "Saved to %s.\n", output);
@@ -489,6 +489,8 @@ int cmd_assess(int argc, char **argv)
     }
     if (output && strcmp(output, "-") == 0)
         output = NULL;
+    if (output && cli_check_new_output(output, "the assessment") != EXIT_OK)
+        return EXIT_INVALID;
     rb_date today;
     int rc = cli_today(&today);
     if (rc != EXIT_OK)

@@ -260,10 +260,8 @@ int cmd_develop(int argc, char **argv)
         return EXIT_USAGE;
     if (output && strcmp(output, "-") == 0)
         output = NULL;
-    struct stat st;
-    if (output && lstat(output, &st) == 0)
-        return cli_error(EXIT_INVALID, "'%s' already exists; choose another name for the plan "
-                         "(a plan is never overwritten)", output);
+    if (output && cli_check_new_output(output, "the plan") != EXIT_OK)
+        return EXIT_INVALID;
     rb_date today;
     int rc = cli_today(&today);
     if (rc != EXIT_OK)

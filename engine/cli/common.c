@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -142,10 +143,55 @@ int cli_write(const char *path, const rb_buf *b)
     return cli_write_mode(path, b, 0644);
 }
 
+/* What kind of record the file at `path` holds, when it is one that must
+ * never be replaced by an output: an interview session or a progress
+ * journal, recorded answers, an assessment, a development plan (not a
+ * shared export of one). NULL when the file is anything else or absent. */
+static const char *record_kind(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    char head[8193];
+    ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head - 1) : -1;
+    close(fd);
+    if (n <= 0)
+        return NULL;
+    head[n] = '\0';
+    if (n >= 4 && memcmp(head, RB_JOURNAL_MAGIC, 4) == 0)
+        return "a journal (an interview session or a plan's progress)";
+    static const struct { const char *format, *what; } kinds[] = {
+        { "\"" RB_ANSWERS_FORMAT "\"", "recorded answers" },
+        { "\"" RB_ASSESSMENT_FORMAT "\"", "an assessment" },
+        { "\"" RB_DEVPLAN_FORMAT "\"", "a development plan" },
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        const char *at = strstr(head, kinds[i].format);
+        if (!at)
+            continue;
+        /* The value of "format", not a word in a text. */
+        const char *k = at;
+        while (k > head && (k[-1] == ' ' || k[-1] == '\t' || k[-1] == '\n' || k[-1] == '\r'))
+            k--;
+        if (k == head || k[-1] != ':')
+            continue;
+        if (strcmp(kinds[i].format, "\"" RB_DEVPLAN_FORMAT "\"") == 0 &&
+            strstr(head, "\"view\": \"shared\""))
+            return NULL;  /* an export, made again from its plan */
+        return kinds[i].what;
+    }
+    return NULL;
+}
+
 int cli_write_mode(const char *path, const rb_buf *b, unsigned mode)
 {
     if (!rb_buf_ok(b))
         return cli_error(EXIT_SYSTEM, "out of memory");
+    const char *kind = path && strcmp(path, "-") != 0 ? record_kind(path) : NULL;
+    if (kind)
+        return cli_error(EXIT_INVALID, "'%s' holds %s, which is never replaced: write to "
+                         "another file (nothing was written)", path, kind);
     if (!path || strcmp(path, "-") == 0) {
         if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
             return cli_error(EXIT_SYSTEM, "cannot write to standard output: %s",
@@ -192,6 +238,32 @@ const rb_role *cli_find_role(const rb_library *lib, const char *id)
     else
         cli_error(EXIT_INVALID, "unknown role '%s'; run 'rubric list' to see the roles", id);
     return NULL;
+}
+
+int cli_check_new_output(const char *path, const char *what)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0)
+        return cli_error(EXIT_INVALID, "'%s' already exists; choose another name for %s (it "
+                         "is never overwritten)", path, what);
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX];
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    if (stat(dir, &st) != 0)
+        return cli_error(EXIT_INVALID, "cannot save %s to '%s': the folder '%s' does not exist",
+                         what, path, dir);
+    if (!S_ISDIR(st.st_mode))
+        return cli_error(EXIT_INVALID, "cannot save %s to '%s': '%s' is not a folder", what,
+                         path, dir);
+    if (access(dir, W_OK | X_OK) != 0)
+        return cli_error(EXIT_INVALID, "cannot save %s to '%s': the folder '%s' is not "
+                         "writable (%s)", what, path, dir, strerror(errno));
+    return EXIT_OK;
 }
 
 int cli_write_new_private(const char *path, const rb_buf *b)

@@ -195,12 +195,13 @@ TEST(cohen_1968_unweighted)
  *      0  0  0  1 |  1
  *     28 38 16  3
  *
- * Published (Stata manual): unweighted agreement 63.53 %, expected 30.82 %,
- * kappa 0.4728 (Altman: 0.47); with wgt(w), weights 1 - |i - j| / (k - 1):
- * agreement 86.67 %, expected 69.11 %, kappa 0.5684. (These figures were
- * quoted from memory of the manual, not from a copy at hand; that the table
- * above reproduces all six of them to the last digit is the check that both
- * are right.) By hand, unweighted:
+ * Published: Altman (1991) kappa = 0.47; Stata's output for this table
+ * (the "rate2" data, quoted in the documentation of the R package lagree):
+ * agreement 0.6353, kappa 0.4728. The Stata manual's linear-weighted example
+ * (wgt(w), weights 1 - |i - j| / (k - 1)) gives agreement 86.67 %, expected
+ * 69.11 %, kappa 0.5684 (from the manual's example, not seen in a copy
+ * here; the hand computation below reproduces each digit). By hand,
+ * unweighted:
  * p_o = (21 + 17 + 15 + 1) / 85 = 54/85 = .63529; p_e = (33 × 28 + 22 × 38
  * + 29 × 16 + 1 × 3) / 85² = 2227 / 7225 = .30824; kappa = .32706 / .69176
  * = .47279. Linear weights 1, 2/3, 1/3, 0 by distance: observed = (54 + 2/3
@@ -210,10 +211,10 @@ TEST(cohen_1968_unweighted)
  * = (2227 + 2/3 × 3427 + 1/3 × 1444) / 7225 = 4993 / 7225 = .69107;
  * kappa = (.86667 - .69107) / (1 - .69107) = .5684.
  *
- * Quadratic weights (Stata's wgt(w2), 1 - ((i - j) / (k - 1))²): not checked
- * against the manual's printed digits; computed with python3 from the
- * definition over the 4 × 4 table: agreement .947712, expected .840892,
- * kappa .671371.
+ * Quadratic weights (Stata's wgt(w2), 1 - ((i - j) / (k - 1))²) on this
+ * table are computed with python3 from the definition (agreement .947712,
+ * expected .840892, kappa .671371); the published check of the quadratic
+ * weights is the next test.
  */
 static const int boyd_count[16] = { 21, 12, 0, 0, 4, 17, 1, 0, 3, 9, 15, 2, 0, 0, 0, 1 };
 
@@ -239,6 +240,41 @@ TEST(cohen_kappa_xeromammograms)
     CHECK_NEAR(k.observed, 0.947712, 0.0000005);
     CHECK_NEAR(k.expected, 0.840892, 0.0000005);
     CHECK_EQ_INT(k.subjects, 85);
+    rb_ratings_free(t);
+}
+
+/*
+ * Quadratic weights, published: Gwet, K. L., "Weighted Chance-corrected
+ * Agreement Coefficients", vignette of the R package irrCAC (2021),
+ * section "Weighting ratings from a contingency table" (after Gwet, 2014,
+ * Handbook of Inter-Rater Reliability, 4th ed.). Two abstractors classify
+ * 100 pregnancies as ectopic, abnormal or normal intrauterine (rows: the
+ * first abstractor):
+ *
+ *     13  0  0
+ *      0 20  7
+ *      0  4 56
+ *
+ * With quadratic.weights(1:3) = 1, .75, 0 by distance it prints Cohen's
+ * kappa 0.8921569 and weighted percent agreement 0.9725. By hand, with row
+ * totals 13 27 60 and column totals 13 24 63: observed = (89 + .75 × 11) /
+ * 100 = .9725; expected = (13 × 13 + 27 × 24 + 60 × 63 + .75 × (13 × 24 +
+ * 27 × 13 + 27 × 63 + 60 × 24)) / 100² = (4597 + .75 × 3804) / 10000 =
+ * .745; kappa = (.9725 - .745) / (1 - .745) = .2275 / .255 = .8921569.
+ */
+TEST(cohen_kappa_quadratic_gwet_irrcac)
+{
+    static const int count[9] = { 13, 0, 0, 0, 20, 7, 0, 4, 56 };
+    static const int levels[3] = { 1, 2, 3 };
+    rb_ratings *t = from_contingency(3, count, levels);
+    REQUIRE(t);
+    rb_stat k;
+    CHECK(rb_cohen_kappa(t, RB_WEIGHTS_QUADRATIC, NULL, &k));
+    REQUIRE(k.available);
+    CHECK_NEAR(k.value, 0.8921569, 0.00000005);   /* published */
+    CHECK_NEAR(k.observed, 0.9725, 0.00005);      /* published */
+    CHECK_NEAR(k.expected, 0.745, 1e-12);         /* by hand */
+    CHECK_EQ_INT(k.subjects, 100);
     rb_ratings_free(t);
 }
 
