@@ -169,8 +169,8 @@ static int history(const rb_devplan *plan, const char *journal, rb_diags *d)
     if (!pr) {
         int rc = cli_exit_for(d);
         if (rc != EXIT_SYSTEM)
-            fprintf(stderr, "rubric: error: nothing shown; the journal %s needs repair (keep "
-                    "a copy of it as it is)\n", journal);
+            fprintf(stderr, "%s: error: nothing shown: restore the journal from a backup, or "
+                    "move it aside to start it afresh (the plan itself is intact)\n", journal);
         return rc == EXIT_OK ? EXIT_INVALID : rc;
     }
     rb_buf b = { 0 };
@@ -233,12 +233,18 @@ static int record(const char *plan_path, const rb_devplan *plan, const char *jou
         cli_print_diags(stderr, d);
         rc = cli_exit_for(d);
         if (rc != EXIT_SYSTEM)
-            fprintf(stderr, "rubric: error: nothing recorded; the journal %s needs repair "
-                    "first (keep a copy of it as it is)\n", journal);
+            fprintf(stderr, "%s: error: nothing recorded: restore the journal from a backup, "
+                    "or move it aside to start it afresh (the plan itself is intact)\n",
+                    journal);
         rb_diags_free(d);
         return rc == EXIT_OK ? EXIT_INVALID : rc;
     }
+    /* A torn report was dropped: say so now, the history will not. */
+    cli_print_diags(stderr, d);
+    rb_diags_free(d);
     rb_progress_free(pr);
+    if (!(d = rb_diags_new()))
+        return cli_error(EXIT_SYSTEM, "out of memory");
     if (!rb_progress_append(plan, plan_path, journal, &e, d)) {
         cli_print_diags(stderr, d);
         rc = cli_exit_for(d);

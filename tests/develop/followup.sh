@@ -58,6 +58,18 @@ RUBRIC_TODAY=2025-04-15 fu --action a2 --status done --note "Again" >/dev/null 2
   || fail "recording after a torn tail: $(cat err)"
 [ ! -s err ] || fail "the torn tail was not repaired: $(cat err)"
 RUBRIC_TODAY=2025-04-15 fu | grep -q '  2025-04-15  a2   done         Again' || fail "no record after repair"
+# Recording straight after a crash (no history read first) says what it
+# dropped too, and the new report follows the good ones.
+size=$(stat -c %s plan.progress)
+cp plan.progress before-cut.progress
+head -c $((size - 5)) before-cut.progress >plan.progress
+RUBRIC_TODAY=2025-04-15 fu --action a3 --status blocked --note "Third" >/dev/null 2>err \
+  || fail "recording after a torn tail: $(cat err)"
+grep -q '^plan.progress: warning: dropped a torn last record at byte offset' err \
+  || fail "recording dropped a torn report without a warning: $(cat err)"
+out=$(RUBRIC_TODAY=2025-04-15 fu 2>&1)
+grep -q '  2025-04-15  a3   blocked      Third' <<<"$out" || fail "no record after the crash: $out"
+! grep -q 'Again' <<<"$out" || fail "the torn report came back: $out"
 
 # A damaged record (one bit flipped in the second record's text): reading
 # stops and says where; recording refuses and leaves the journal alone.
