@@ -30,7 +30,8 @@ static const char help[] =
     "  --dry-run      only list what would be removed\n"
     "\n"
     "Exit status: 0 removed (or listed), 1 nothing about NAME was found,\n"
-    "2 usage, 3 a file could not be read or removed.\n";
+    "2 usage, 3 a file could not be removed, or a file or folder could not be\n"
+    "searched (records may remain there).\n";
 
 int cmd_purge(int argc, char **argv)
 {
@@ -69,29 +70,45 @@ int cmd_purge(int argc, char **argv)
     rb_diags_free(d);
     if (!ok)
         return rc == EXIT_OK ? EXIT_SYSTEM : rc;
-    if (list.n == 0) {
+    if (list.n == 0 && !list.skipped) {
         rb_record_list_free(&list);
         return cli_error(EXIT_INVALID, "no records about '%s' in %s", person, dir);
     }
     const char *sep = dir[strlen(dir) - 1] == '/' ? "" : "/";
     bool dot = strcmp(dir, ".") == 0;
     for (size_t i = 0; i < list.n; i++) {
-        const char *rel = list.items[i].path;
+        const rb_record *r = &list.items[i];
+        const char *rel = r->path;
         if (dry_run) {
             printf("would remove %s%s%s\n", dot ? "" : dir, dot ? "" : sep, rel);
-            continue;
-        }
-        char err[512];
-        if (rb_record_remove(dir, rel, err, sizeof err)) {
-            printf("removed %s%s%s\n", dot ? "" : dir, dot ? "" : sep, rel);
         } else {
+            char err[512];
+            if (rb_record_remove(dir, &list, r, err, sizeof err)) {
+                printf("removed %s%s%s\n", dot ? "" : dir, dot ? "" : sep, rel);
+            } else {
+                fflush(stdout);
+                fprintf(stderr, "%s%s%s: error: not removed: %s\n", dot ? "" : dir,
+                        dot ? "" : sep, rel, err);
+                rc = EXIT_SYSTEM;
+            }
+        }
+        /* Removing a name does not remove what other names still hold. */
+        if (r->links > 1) {
             fflush(stdout);
-            fprintf(stderr, "rubric: error: cannot remove %s%s%s: %s\n", dot ? "" : dir,
-                    dot ? "" : sep, rel, err);
-            rc = EXIT_SYSTEM;
+            fprintf(stderr, "%s%s%s: warning: the file has %lu other name%s (hard links) "
+                    "elsewhere, which %s its content\n", dot ? "" : dir, dot ? "" : sep, rel,
+                    (unsigned long)r->links - 1, r->links == 2 ? "" : "s",
+                    dry_run ? "would keep" : "keep");
         }
     }
     fflush(stdout);
+    if (list.skipped) {
+        /* An erasure is complete only when every place was searched. */
+        fprintf(stderr, "rubric: error: %zu file%s or folder%s could not be searched (see the "
+                "warnings above): records about '%s' may remain there\n", list.skipped,
+                list.skipped == 1 ? "" : "s", list.skipped == 1 ? "" : "s", person);
+        rc = EXIT_SYSTEM;
+    }
     rb_record_list_free(&list);
     return rc;
 }

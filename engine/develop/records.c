@@ -90,12 +90,13 @@ char *rb_record_person(const char *text, size_t len, rb_record_kind *kind, char 
     size_t i = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
+    size_t bom = i;  /* the readers accept a byte order mark: so does this */
     while (i < len && strchr(" \t\r\n", text[i]))
         i++;
     if (i >= len || text[i] != '{')
         return NULL;
     json_error je;
-    cJSON *root = json_parse(text, len, &je);
+    cJSON *root = json_parse(text + bom, len - bom, &je);
     if (!root)
         return NULL;
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
@@ -113,9 +114,16 @@ char *rb_record_person(const char *text, size_t len, rb_record_kind *kind, char 
 
 /* ---- searching ----------------------------------------------------------------- */
 
+typedef enum journal_owner {
+    OWNER_PERSON,   /* its first record names the person */
+    OWNER_OTHER,    /* ... someone else */
+    OWNER_UNKNOWN,  /* no readable first record */
+} journal_owner;
+
 typedef struct journal_seen {
     char *path;
-    bool matched;  /* its first record names the person */
+    journal_owner owner;
+    struct stat st;
 } journal_seen;
 
 typedef struct search {
@@ -132,7 +140,8 @@ typedef struct search {
     size_t njournals, cap_journals;
 } search;
 
-static bool add_record(search *s, const char *rel, rb_record_kind kind, char *format)
+static bool add_record(search *s, const char *rel, rb_record_kind kind, char *format,
+                       const struct stat *st)
 {
     if (s->out->n == s->cap) {
         size_t ncap = s->cap ? s->cap * 2 : 16;
@@ -149,7 +158,8 @@ static bool add_record(search *s, const char *rel, rb_record_kind kind, char *fo
         free(format);
         return false;
     }
-    s->out->items[s->out->n++] = (rb_record){ path, kind, format };
+    s->out->items[s->out->n++] = (rb_record){ path, kind, format, st->st_dev, st->st_ino,
+                                              st->st_nlink };
     return true;
 }
 
@@ -214,7 +224,8 @@ static char *journal_person(const char *text, size_t len)
     return name;
 }
 
-static bool remember_journal(search *s, const char *rel, bool matched)
+static bool remember_journal(search *s, const char *rel, journal_owner owner,
+                             const struct stat *st)
 {
     if (s->njournals == s->cap_journals) {
         size_t ncap = s->cap_journals ? s->cap_journals * 2 : 8;
@@ -227,7 +238,7 @@ static bool remember_journal(search *s, const char *rel, bool matched)
     char *copy = strdup(rel);
     if (!copy)
         return false;
-    s->journals[s->njournals++] = (journal_seen){ copy, matched };
+    s->journals[s->njournals++] = (journal_seen){ copy, owner, *st };
     return true;
 }
 
@@ -240,6 +251,7 @@ static void look_at_file(search *s, int folder, const char *name, const char *re
     if (fd < 0) {
         rb_diags_add(s->diags, RB_WARNING, RB_DIAG_INPUT, NULL, 0, 0, NULL,
                      "%s/%s: cannot read (%s); skipped", s->root, rel, strerror(errno));
+        s->out->skipped++;
         return;
     }
     struct stat fst;
@@ -277,12 +289,15 @@ static void look_at_file(search *s, int folder, const char *name, const char *re
     if (!text) {
         rb_diags_add(s->diags, RB_WARNING, RB_DIAG_INPUT, NULL, 0, 0, NULL,
                      "%s/%s: cannot read (%s); skipped", s->root, rel, strerror(errno));
+        s->out->skipped++;
         return;
     }
     if (len >= RB_JOURNAL_HEADER_SIZE && memcmp(text, RB_JOURNAL_MAGIC, 4) == 0) {
         char *person = journal_person(text, len);
         free(text);
-        if (!remember_journal(s, rel, person && strcmp(person, s->person) == 0))
+        journal_owner owner = !person ? OWNER_UNKNOWN
+                              : strcmp(person, s->person) == 0 ? OWNER_PERSON : OWNER_OTHER;
+        if (!remember_journal(s, rel, owner, &fst))
             s->failed = true;
         free(person);
         return;
@@ -292,7 +307,7 @@ static void look_at_file(search *s, int folder, const char *name, const char *re
     char *person = rb_record_person(text, len, &kind, &format);
     free(text);
     if (person && strcmp(person, s->person) == 0) {
-        if (!add_record(s, rel, kind, format))
+        if (!add_record(s, rel, kind, format, &fst))
             s->failed = true;
     } else {
         free(format);
@@ -366,19 +381,22 @@ static void walk(search *s, int folder, const char *rel, int depth)
             rb_diags_add(s->diags, RB_WARNING, RB_DIAG_INPUT, NULL, 0, 0, NULL,
                          "%s/%s: cannot look at it (%s); skipped", s->root, child,
                          strerror(errno));
+            s->out->skipped++;
         } else if (S_ISDIR(st.st_mode)) {
             if (depth + 1 > RB_RECORDS_MAX_DEPTH) {
                 rb_diags_add(s->diags, RB_WARNING, RB_DIAG_INPUT, NULL, 0, 0, NULL,
                              "%s/%s: folders nested more than %d deep are not searched",
                              s->root, child, RB_RECORDS_MAX_DEPTH);
+                s->out->skipped++;
             } else {
                 int fd = openat(dirfd(dir), names[i],
                                 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-                if (fd < 0)
+                if (fd < 0) {
                     rb_diags_add(s->diags, RB_WARNING, RB_DIAG_INPUT, NULL, 0, 0, NULL,
                                  "%s/%s: cannot open the folder (%s); skipped", s->root,
                                  child, strerror(errno));
-                else
+                    s->out->skipped++;
+                } else
                     walk(s, fd, child, depth + 1);
             }
         } else if (S_ISREG(st.st_mode)) {
@@ -420,16 +438,25 @@ bool rb_records_find(const char *dir, const char *person, rb_record_list *out,
     memset(out, 0, sizeof *out);
     search s = { .root = dir, .person = person, .diags = diags, .out = out };
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
+    struct stat root;
+    if (fd < 0 || fstat(fd, &root) != 0) {
         rb_diags_add(diags, RB_ERROR, errno == ENOENT || errno == ENOTDIR ? RB_DIAG_INPUT
                      : RB_DIAG_SYSTEM, dir, 0, 0, NULL, "cannot open the folder: %s",
                      strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return false;
     }
+    out->root_dev = root.st_dev;
+    out->root_ino = root.st_ino;
     walk(&s, fd, "", 0);
+    /* A journal beside the person's plan is the plan's, unless it says it
+     * is about somebody else (then it is not this plan's journal at all). */
     for (size_t i = 0; i < s.njournals; i++) {
-        if (!s.failed && (s.journals[i].matched || journal_of_plan(&s, s.journals[i].path)) &&
-            !add_record(&s, s.journals[i].path, RB_RECORD_JOURNAL, NULL))
+        const journal_seen *j = &s.journals[i];
+        bool theirs = j->owner == OWNER_PERSON ||
+                      (j->owner == OWNER_UNKNOWN && journal_of_plan(&s, j->path));
+        if (!s.failed && theirs && !add_record(&s, j->path, RB_RECORD_JOURNAL, NULL, &j->st))
             s.failed = true;
         free(s.journals[i].path);
     }
@@ -455,13 +482,24 @@ void rb_record_list_free(rb_record_list *list)
     memset(list, 0, sizeof *list);
 }
 
-bool rb_record_remove(const char *dir, const char *rel, char *err, size_t errsize)
+bool rb_record_remove(const char *dir, const rb_record_list *list, const rb_record *r,
+                      char *err, size_t errsize)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
+    struct stat root;
+    if (fd < 0 || fstat(fd, &root) != 0) {
         snprintf(err, errsize, "cannot open the folder '%s': %s", dir, strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return false;
     }
+    if (root.st_dev != list->root_dev || root.st_ino != list->root_ino) {
+        close(fd);
+        snprintf(err, errsize, "'%s' is no longer the folder that was searched; left alone",
+                 dir);
+        return false;
+    }
+    const char *rel = r->path;
     char *copy = strdup(rel);
     if (!copy) {
         close(fd);
@@ -492,6 +530,9 @@ bool rb_record_remove(const char *dir, const char *rel, char *err, size_t errsiz
         snprintf(err, errsize, "%s", strerror(errno));
     else if (!S_ISREG(st.st_mode))
         snprintf(err, errsize, "no longer a regular file; left alone");
+    else if (st.st_dev != r->dev || st.st_ino != r->ino)
+        snprintf(err, errsize, "no longer the file that was found (it was replaced since); "
+                 "left alone");
     else if (unlinkat(fd, name, 0) != 0)
         snprintf(err, errsize, "%s", strerror(errno));
     else if (fsync(fd) != 0)

@@ -126,6 +126,40 @@ TEST(whose_document_it_is)
     }
 }
 
+/* Between the search and the removal a record may be replaced (or its
+ * folder swapped): what is removed must be the file that was found. */
+TEST(removal_leaves_a_file_put_in_a_records_place)
+{
+    tmpdir t;
+    REQUIRE(tmpdir_make(&t, "records"));
+    static const char doc[] = "{\"format\": \"rubric.assessment/1\", \"person\": \"Ana\"}\n";
+    REQUIRE(tmpdir_put(&t, "sub/a.json", doc));
+    REQUIRE(tmpdir_put(&t, "b.json", doc));
+    rb_diags *d = rb_diags_new();
+    rb_record_list list;
+    REQUIRE(rb_records_find(t.path, "Ana", &list, d));
+    REQUIRE(list.n == 2);
+    CHECK_EQ_INT((int)list.skipped, 0);
+    CHECK_EQ_STR(list.items[0].path, "b.json");
+    CHECK_EQ_STR(list.items[1].path, "sub/a.json");
+    /* Someone else's file now has the name sub/a.json (renamed over it). */
+    char path[2048], other[2048];
+    snprintf(path, sizeof path, "%s/sub/a.json", t.path);
+    snprintf(other, sizeof other, "%s/sub/bo.json", t.path);
+    REQUIRE(tmpdir_put(&t, "sub/bo.json", "{\"format\": \"rubric.assessment/1\", "
+                                          "\"person\": \"Bo\"}\n"));
+    REQUIRE(rename(other, path) == 0);
+    char err[512];
+    CHECK(rb_record_remove(t.path, &list, &list.items[0], err, sizeof err));
+    CHECK(!rb_record_remove(t.path, &list, &list.items[1], err, sizeof err));
+    CHECK_EQ_STR(err, "no longer the file that was found (it was replaced since); left alone");
+    struct stat st;
+    CHECK(stat(path, &st) == 0);
+    rb_record_list_free(&list);
+    rb_diags_free(d);
+    tmpdir_remove(&t);
+}
+
 TEST(progress_sits_beside_the_plan)
 {
     char *p = rb_progress_path("plans/jordan.json");

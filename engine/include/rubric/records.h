@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -42,11 +43,17 @@ typedef struct rb_record {
     char *path;          /* relative to the folder searched, '/'-separated */
     rb_record_kind kind;
     char *format;        /* JSON: the "format"; else NULL */
+    dev_t dev;           /* the file found (removal checks it is the same) */
+    ino_t ino;
+    nlink_t links;       /* more than 1: other names keep its content */
 } rb_record;
 
 typedef struct rb_record_list {
     size_t n;
     rb_record *items;    /* sorted by path */
+    size_t skipped;      /* files and folders that could not be searched */
+    dev_t root_dev;      /* the folder searched */
+    ino_t root_ino;
 } rb_record_list;
 
 /* Who the document in text[0..len) is about: a malloc'ed name, or NULL
@@ -55,17 +62,22 @@ typedef struct rb_record_list {
 char *rb_record_person(const char *text, size_t len, rb_record_kind *kind, char **format);
 
 /* Every record about `person` under `dir`: documents whose person is
- * exactly `person`, and the progress journals of those plans, and journals
- * whose first record names the person. Symbolic links are never followed
- * (nor removed); only regular files are looked at. Files that cannot be read are
- * reported as warnings and skipped. False on a system error (diags). */
+ * exactly `person`, the progress journals of those plans (unless their
+ * first record names someone else), and journals whose first record names
+ * the person. Symbolic links are never followed (nor removed); only
+ * regular files are looked at. Files and folders that cannot be read are
+ * reported as warnings, skipped and counted (`skipped`): records may
+ * remain in them. False on a system error (diags). */
 bool rb_records_find(const char *dir, const char *person, rb_record_list *out,
                      rb_diags *diags);
 void rb_record_list_free(rb_record_list *list);
 
-/* Remove `rel` (a path from rb_records_find) under `dir`, opening each
- * folder on the way without following symbolic links, and sync the folder.
- * False with `err` filled on failure. */
-bool rb_record_remove(const char *dir, const char *rel, char *err, size_t errsize);
+/* Remove record `r` of `list` (from rb_records_find) under `dir`, opening
+ * each folder on the way without following symbolic links, and sync the
+ * folder. The folder and the file must still be the ones found: a file
+ * put in a record's place since is left alone. False with `err` filled on
+ * failure. */
+bool rb_record_remove(const char *dir, const rb_record_list *list, const rb_record *r,
+                      char *err, size_t errsize);
 
 #endif
