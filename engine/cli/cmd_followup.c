@@ -218,8 +218,10 @@ static int record(const char *plan_path, const rb_devplan *plan, const char *jou
                          plan->agreed);
     if (note) {
         size_t n = strlen(note);
-        if (n == 0 || n > RB_DEVPLAN_MAX_TEXT || !rb_text_valid(note, n))
-            return cli_usage_error("followup", "--note must be UTF-8 text of 1 to %zu bytes",
+        if (n == 0 || n > RB_DEVPLAN_MAX_TEXT || !rb_text_valid(note, n) ||
+            !rb_text_plain(note, false))
+            return cli_usage_error("followup", "--note must be one line of UTF-8 text of 1 "
+                                   "to %zu bytes, without control characters",
                                    RB_DEVPLAN_MAX_TEXT);
     }
     rb_diags *d = rb_diags_new();

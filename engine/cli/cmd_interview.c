@@ -4,10 +4,12 @@
  * in the session journal before the screen moves on.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -742,11 +744,25 @@ static int write_answers(const rb_library *lib, const char *path, const char *in
     return rc;
 }
 
+/* The plan file, whole; NULL with errno set (EFBIG: over the limit;
+ * EISDIR or EINVAL: a folder, or not a regular file, never waited on). */
 static char *read_plan(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
         return NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        close(fd);
+        errno = e;
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return NULL;
+    }
     rb_buf b = { 0 };
     char chunk[8192];
     size_t n;
@@ -877,7 +893,12 @@ int cmd_interview(int argc, char **argv)
             if (errno == EFBIG)
                 rc = cli_error(EXIT_INVALID, "cannot read '%s': larger than the limit of "
                                "%zu MiB for a plan", plan_path, RB_MAX_PLAN_FILE >> 20);
-            else
+            else if (errno == EISDIR || errno == EINVAL) {
+                fprintf(stderr, "%s: error: %s\n", plan_path, errno == EISDIR
+                        ? "is a folder, not a file"
+                        : "is not a regular file (a pipe or a device?); give a file");
+                rc = EXIT_INVALID;
+            } else
                 rc = cli_error(EXIT_SYSTEM, "cannot read '%s': %s", plan_path,
                                strerror(errno));
             goto out;

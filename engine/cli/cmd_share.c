@@ -3,8 +3,12 @@
  * parts the owner marked to share.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "rubric/assessment.h"
@@ -34,12 +38,22 @@ static const char help[] =
  * choose a reader, which then checks everything. */
 static int sniff_format(const char *path, char *out, size_t size)
 {
-    FILE *f = fopen(path, "re");
-    if (!f)
+    /* Never blocks: a FIFO or a device is refused before it is read. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return cli_error(EXIT_SYSTEM, "cannot read '%s': %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        bool folder = S_ISDIR(st.st_mode);
+        close(fd);
+        fprintf(stderr, "%s: error: %s\n", path, folder ? "is a folder, not a file"
+                : "is not a regular file (a pipe or a device?); give a file");
+        return EXIT_INVALID;
+    }
     char head[8192];
-    size_t n = fread(head, 1, sizeof head - 1, f);
-    fclose(f);
+    ssize_t got = read(fd, head, sizeof head - 1);
+    close(fd);
+    size_t n = got > 0 ? (size_t)got : 0;
     head[n] = '\0';
     out[0] = '\0';
     const char *kinds[] = { RB_DEVPLAN_FORMAT, RB_ASSESSMENT_FORMAT, NULL };

@@ -260,6 +260,34 @@ static const char *const item_keys[] = { "text", "share", NULL };
 static const char *const action_keys[] = { "id", "competency", "text", "share", NULL };
 static const char *const followup_keys[] = { "date", "share", NULL };
 
+/* An id of the library (a role's, a competency's): lowercase letters,
+ * digits and single hyphens inside. Checked because a plan file is
+ * untrusted and ids are printed as they are (in Markdown code spans). */
+static bool library_id_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 200 || s[0] == '-' || s[n - 1] == '-')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-') ||
+            (ch == '-' && s[i + 1] == '-'))
+            return false;
+    }
+    return true;
+}
+
+static void check_library_id(reader *r, const cJSON *obj, const char *path, const char *id)
+{
+    if (!id || library_id_ok(id))
+        return;
+    char where[256];
+    at(where, sizeof where, path, "id");
+    json_problem(&r->rep, RB_ERROR, cJSON_GetObjectItemCaseSensitive(obj, "id"), where,
+                 "'%.60s' is not an id of the library (lowercase letters, digits and "
+                 "hyphens)", id);
+}
+
 static void read_competency(reader *r, const cJSON *o, const char *path,
                             rb_devplan_competency *out)
 {
@@ -269,15 +297,16 @@ static void read_competency(reader *r, const cJSON *o, const char *path,
     }
     json_check_keys(&r->rep, o, path, comp_keys);
     out->id = text_of(r, o, "id", path, 200, true);
+    check_library_id(r, o, path, out->id);
     out->title = text_of(r, o, "title", path, RB_DEVPLAN_MAX_TEXT, true);
     const cJSON *t = member(r, o, "target", path, cJSON_Number, "a level number", true);
     if (t) {
         double v = t->valuedouble;
         char where[256];
         at(where, sizeof where, path, "target");
-        if (!isfinite(v) || v != floor(v) || v < -1000000 || v > 1000000 || v == 0)
+        if (!isfinite(v) || v != floor(v) || v < 1 || v > 1000)
             json_problem(&r->rep, RB_ERROR, t, where, "must be a level number, a whole number "
-                         "from -1000000 to 1000000 other than 0");
+                         "from 1 to 1000");
         else
             out->target = (int)v;
     }
@@ -368,7 +397,9 @@ static void read_actions(reader *r, const cJSON *root, rb_devplan *p)
             for (size_t k = 0; a->competency && k < p->ncompetencies; k++)
                 known = known || (p->competencies[k].id &&
                                   strcmp(p->competencies[k].id, a->competency) == 0);
-            if (a->competency && !known && p->ncompetencies)
+            /* An export without competencies may name none: a shared
+             * action of a private competency says null. */
+            if (a->competency && !known && (p->ncompetencies || p->shared_view))
                 json_problem(&r->rep, RB_ERROR, cv, where, "competency '%s' is not one of the "
                              "plan's competencies", a->competency);
         }
@@ -411,6 +442,7 @@ rb_devplan *rb_devplan_parse(const char *source, const char *text, size_t len,
     if (role) {
         json_check_keys(&r.rep, role, "role", role_keys);
         p->role_id = text_of(&r, role, "id", "role", 200, true);
+        check_library_id(&r, role, "role", p->role_id);
         p->role_title = text_of(&r, role, "title", "role", RB_DEVPLAN_MAX_TEXT, true);
     }
     p->library = text_of(&r, root, "library", "", 100, true);
@@ -457,6 +489,12 @@ rb_devplan *rb_devplan_parse(const char *source, const char *text, size_t len,
         json_check_keys(&r.rep, fu, "followup", followup_keys);
         p->followup = date_of(&r, fu, "date", "followup");
         p->followup_share = bool_of(&r, fu, "followup");
+        rb_date when, agreed;
+        if (p->followup && p->agreed && rb_date_parse(p->followup, &when) &&
+            rb_date_parse(p->agreed, &agreed) && rb_date_compare(when, agreed) < 0)
+            json_problem(&r.rep, RB_ERROR, cJSON_GetObjectItemCaseSensitive(fu, "date"),
+                         "followup.date", "%s is before the day the plan was agreed (%s)",
+                         p->followup, p->agreed);
     }
     if (p->shared_view) {
         /* An export holds only what the owner marked to share. */

@@ -20,6 +20,7 @@
 #include "develop/devplan_internal.h"
 #include "json/json_syntax.h"
 #include "json/json_writer.h"
+#include "rubric/io.h"
 #include "rubric/journal.h"
 
 static const char *const status_names[] = { "open", "in-progress", "done", "blocked" };
@@ -61,6 +62,8 @@ typedef struct owned_progress {
     const char *path;
     rb_diags *diags;
     bool bad;
+    bool agreed_known;   /* reports cannot come before the plan was agreed */
+    rb_date agreed;
 } owned_progress;
 
 static const rb_devplan_action *find_action(const rb_devplan *p, const char *id)
@@ -143,7 +146,8 @@ static int on_record(void *ctx, uint64_t index, const void *payload, size_t len)
         rc = record_problem(op, index, "unknown field '%.40s'", unknown);
     } else if (strcmp(event, "plan") == 0) {
         const char *person = string_member(v, "person");
-        if (index != 0 || !person)
+        const cJSON *plan = cJSON_GetObjectItemCaseSensitive(v, "plan");
+        if (index != 0 || !person || (plan && !cJSON_IsString(plan)))
             rc = record_problem(op, index, "a misplaced or incomplete plan record");
         else if (op->plan->person && strcmp(person, op->plan->person) != 0)
             rc = record_problem(op, index, "the journal is about '%.80s', the plan about "
@@ -164,8 +168,17 @@ static int on_record(void *ctx, uint64_t index, const void *payload, size_t len)
                                 action ? action : "");
         else if (!status || !rb_action_status_parse(status, &st) || st == RB_ACTION_OPEN)
             rc = record_problem(op, index, "no valid status");
+        else if (op->agreed_known && rb_date_compare(d, op->agreed) < 0)
+            rc = record_problem(op, index, "its date %s is before the plan was agreed (%s)",
+                                date, op->plan->agreed);
         else if (note && !cJSON_IsString(note))
             rc = record_problem(op, index, "the note is not text");
+        else if (note && (!*note->valuestring ||
+                          strlen(note->valuestring) > RB_DEVPLAN_MAX_TEXT))
+            rc = record_problem(op, index, "the note is empty or over %zu bytes",
+                                RB_DEVPLAN_MAX_TEXT);
+        else if (note && !rb_text_plain(note->valuestring, true))
+            rc = record_problem(op, index, "the note holds a control character");
         else {
             if (op->pr.n == op->cap) {
                 size_t ncap = op->cap ? op->cap * 2 : 16;
@@ -205,6 +218,7 @@ rb_progress *rb_progress_read(const rb_devplan *plan, const char *path, rb_diags
         return NULL;
     }
     op->plan = plan;
+    op->agreed_known = plan->agreed && rb_date_parse(plan->agreed, &op->agreed);
     op->path = path;
     op->diags = diags;
     struct stat st;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "json/json_fields.h"
+#include "rubric/io.h"
 #include "json/json_syntax.h"
 #include "util/util.h"
 
@@ -76,12 +77,7 @@ const cJSON *json_member(json_report *r, const cJSON *obj, const char *key, cons
 
 bool json_plain_text(const char *s, bool multiline)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == 0x7f || (c < 0x20 && !(multiline && (c == '\n' || c == '\t'))))
-            return false;
-    }
-    return true;
+    return rb_text_plain(s, multiline);
 }
 
 cJSON *json_parse_root(json_report *r, const char *text, size_t len)

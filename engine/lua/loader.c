@@ -235,6 +235,13 @@ static void run_file(loader *ld, const char *real, const char *root_real,
         lua_pushnil(L);
         return;
     }
+    if (rs == READ_NOT_FILE) {
+        loader_diag(ld, RB_ERROR, display, 0, NULL, "%s", errno == EISDIR
+                    ? "is a folder, not a file"
+                    : "is not a regular file (a pipe or a device?); give a file");
+        lua_pushnil(L);
+        return;
+    }
     if (rs != READ_OK) {
         system_diag(ld, display, "cannot read file: %s", strerror(errno));
         lua_pushnil(L);

@@ -1,3 +1,5 @@
+/* renameat2 (Linux), for new files where hard links are not available. */
+#define _GNU_SOURCE
 #include "util/util.h"
 #include "rubric/io.h"
 
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -160,26 +163,43 @@ static int write_file(const char *path, const void *data, size_t len, unsigned m
         goto fail;
     }
     /* A new file is linked into place, which fails when the name exists
-     * (even when it appeared a moment ago); then the temporary name goes. */
-    if (replace ? rename(tmp, path) != 0 : link(tmp, path) != 0) {
+     * (even when it appeared a moment ago); then the temporary name goes.
+     * Where the file system has no hard links, a rename that never
+     * replaces does the same in one step. */
+    bool renamed = replace;
+    int placed = replace ? rename(tmp, path) : link(tmp, path);
+    if (!replace && placed != 0 &&
+        (errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP || errno == EMLINK)) {
+#ifdef SYS_renameat2
+        placed = (int)syscall(SYS_renameat2, AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+        renamed = placed == 0;
+#endif
+    }
+    if (placed != 0) {
         snprintf(err, errsize, "%s", errno == EEXIST ? "the file already exists"
                                                      : strerror(errno));
         goto fail;
     }
-    if (!replace)
-        unlink(tmp);
-    int dfd = open(dirname(dircopy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        int s = fsync(dfd);
-        int e = errno;
-        close(dfd);
-        if (s != 0) {
-            snprintf(err, errsize, "%s", strerror(e));
-            free(tmp);
-            free(dircopy);
-            return -1;
-        }
+    /* From here the file is in place: a failure is reported, and the
+     * file is not taken back. */
+    if (!renamed && unlink(tmp) != 0) {
+        snprintf(err, errsize, "written, but its temporary copy %s could not be removed: %s",
+                 tmp, strerror(errno));
+        free(tmp);
+        free(dircopy);
+        return -1;
     }
+    int dfd = open(dirname(dircopy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0 || fsync(dfd) != 0) {
+        int e = errno;
+        if (dfd >= 0)
+            close(dfd);
+        snprintf(err, errsize, "written, but its folder could not be synced: %s", strerror(e));
+        free(tmp);
+        free(dircopy);
+        return -1;
+    }
+    close(dfd);
     rc = 0;
     free(tmp);
     free(dircopy);

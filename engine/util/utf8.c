@@ -49,6 +49,18 @@ size_t utf8_invalid_at(const char *str, size_t len)
     return len;
 }
 
+bool rb_text_plain(const char *s, bool multiline)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == 0x7f || (c < 0x20 && !(multiline && (c == '\n' || c == '\t'))))
+            return false;
+        if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xA0)
+            return false;
+    }
+    return true;
+}
+
 bool utf8_valid(const char *s, size_t len)
 {
     return utf8_invalid_at(s, len) == len;

@@ -385,6 +385,46 @@ TEST(a_progress_record_with_an_unknown_field_stops_reading)
     rb_devplan_free(plan);
 }
 
+/* A journal is read as strictly as `followup` writes it: no report before
+ * the plan was agreed, notes of plain text within the limit, the plan's
+ * file named as text. */
+TEST(progress_records_are_read_as_strictly_as_they_are_written)
+{
+    rb_devplan *plan = jordan_plan();
+    REQUIRE(plan != NULL);
+#define HEAD "{\"event\":\"plan\",\"person\":\"Jordan Lee\",\"plan\":\"jordan.json\"}"
+    static const struct { const char *record, *message; } cases[] = {
+        { "{\"event\":\"progress\",\"date\":\"2025-03-02\",\"action\":\"a1\","
+          "\"status\":\"done\"}",
+          "record 2: its date 2025-03-02 is before the plan was agreed (2025-03-03); reading "
+          "stopped" },
+        { "{\"event\":\"progress\",\"date\":\"2025-03-10\",\"action\":\"a1\","
+          "\"status\":\"done\",\"note\":\"\\u001b[31mred\"}",
+          "record 2: the note holds a control character; reading stopped" },
+        { "{\"event\":\"progress\",\"date\":\"2025-03-10\",\"action\":\"a1\","
+          "\"status\":\"done\",\"note\":\"\\u009b31m\"}",
+          "record 2: the note holds a control character; reading stopped" },
+        { "{\"event\":\"progress\",\"date\":\"2025-03-10\",\"action\":\"a1\","
+          "\"status\":\"done\",\"note\":\"\"}",
+          "record 2: the note is empty or over 4096 bytes; reading stopped" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *const records[] = { HEAD, cases[i].record, NULL };
+        char *m = progress_problem(plan, records);
+        CHECK_EQ_STR(m ? m : "(accepted)", cases[i].message);
+        free(m);
+    }
+    const char *const plan_number[] = {
+        "{\"event\":\"plan\",\"person\":\"Jordan Lee\",\"plan\":5}", NULL,
+    };
+    char *m = progress_problem(plan, plan_number);
+    CHECK_EQ_STR(m ? m : "(accepted)", "record 1: a misplaced or incomplete plan record; "
+                 "reading stopped");
+    free(m);
+#undef HEAD
+    rb_devplan_free(plan);
+}
+
 TEST(a_journal_that_cannot_be_looked_at_is_not_empty_progress)
 {
     rb_devplan *plan = jordan_plan();

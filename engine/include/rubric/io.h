@@ -24,6 +24,11 @@ int rb_write_file_new(const char *path, const void *data, size_t len,
  * person could have typed. */
 bool rb_text_valid(const char *s, size_t len);
 
+/* True when NUL-terminated UTF-8 `s` holds no control character: none of
+ * C0 (but line breaks and tabs when `multiline`), DEL or C1 (U+0080 to
+ * U+009F), which a terminal would take as commands. */
+bool rb_text_plain(const char *s, bool multiline);
+
 /* A name as a file-name and id fragment: ASCII letters in lower case,
  * digits and non-ASCII characters kept, every run of anything else one
  * hyphen, none at either end ("Pat O'Lee" -> "pat-o-lee"); "x" when
