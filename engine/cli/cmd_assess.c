@@ -65,8 +65,34 @@ typedef struct ui {
     size_t current;      /* the competency shown */
     rb_buf example;      /* the example being typed */
     size_t example_for;  /* ... and its competency */
+    bool leave_asked;    /* at the terminal: /quit or Ctrl-D once more leaves */
     char error[512];     /* the problem with the last line */
 } ui;
+
+/* Whether leaving now would throw away something typed. */
+static bool has_work(const ui *u)
+{
+    if (u->example.len)
+        return true;
+    for (size_t i = 0; i < u->a->ncompetencies; i++) {
+        const rb_assessment_entry *e = &u->a->competencies[i];
+        if (e->has_level || e->nexamples || e->share)
+            return true;
+    }
+    return false;
+}
+
+/* At the terminal, leaving with unsaved work asks once more. True when the
+ * user has been asked (and the session goes on). */
+static bool ask_before_leaving(ui *u)
+{
+    if (!u->interactive || u->leave_asked || !has_work(u))
+        return false;
+    u->leave_asked = true;
+    printf("\nNothing is saved yet: /done saves the assessment; /quit again (or Ctrl-D) "
+           "leaves without saving.\n");
+    return true;
+}
 
 static bool fail(ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static bool fail(ui *u, const char *fmt, ...)
@@ -399,8 +425,10 @@ static int run(ui *u, const char *output)
             return cli_error(EXIT_SYSTEM, "cannot read %s: %s", cli_input_name(u->in),
                              strerror(errno));
         case CLI_INPUT_EOF:
+            if (ask_before_leaving(u))
+                continue;
             if (u->interactive) {
-                printf("\nNothing was saved (type /done to save).\n");
+                printf("\nLeft without saving; nothing was written.\n");
                 return EXIT_INVALID;
             }
             if (cli_input_lineno(u->in) == 0)
@@ -421,19 +449,29 @@ static int run(ui *u, const char *output)
             continue;
         }
         if (step == QUIT) {
+            if (ask_before_leaving(u))
+                continue;
             say(u, "Left without saving; nothing was written.\n");
             return EXIT_OK;
         }
-        if (step == DONE)
-            break;
+        u->leave_asked = false;
+        if (step != DONE)
+            continue;
+        rb_buf out = { 0 };
+        rb_assessment_json(u->a, &out);
+        int rc = output ? cli_write_new_private(output, &out)
+                        : cli_write_mode(NULL, &out, 0600);
+        rb_buf_release(&out);
+        if (rc == EXIT_OK) {
+            say(u, "Saved to %s.\n", output);
+            return EXIT_OK;
+        }
+        if (!u->interactive || !output)
+            return rc;
+        /* The session stays: what was typed is not lost to a full disk or
+         * a file that appeared meanwhile. */
+        printf("! the assessment is not saved; fix the problem above and type /done again\n");
     }
-    rb_buf out = { 0 };
-    rb_assessment_json(u->a, &out);
-    int rc = output ? cli_write_new_private(output, &out) : cli_write_mode(NULL, &out, 0600);
-    rb_buf_release(&out);
-    if (rc == EXIT_OK)
-        say(u, "Saved to %s.\n", output);
-    return rc;
 }
 
 int cmd_assess(int argc, char **argv)
