@@ -273,6 +273,7 @@ function include(path) end
 ---@field title string Display title (required). Also gives the id when the id is left out.
 ---@field description? string What the discussion is for.
 ---@field principles? string[] Ground rules shown before the steps.
+---@field principles_title? string Their heading (default "Principles").
 ---@field referral? string Shown before the steps: where to refer people when coaching is not the answer.
 ---@field steps RubricStep[] The steps, in order: 1 to 50 `step "title" { ... }` entries (required).
 

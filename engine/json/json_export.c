@@ -236,6 +236,7 @@ static cJSON *process_json(doc *d, const rb_process *p)
     put_str(d, o, "title", p->title);
     put_str(d, o, "description", p->description);
     put(d, o, "principles", texts_json(d, p->principles, p->nprinciples));
+    put_str(d, o, "principles_title", p->principles_title);
     put_str(d, o, "referral", p->referral);
     cJSON *steps = arr(d);
     for (size_t i = 0; i < p->nsteps; i++) {

@@ -1272,7 +1272,8 @@ static void define_cues(ctx *c, int body)
 /* ---- discussion processes ---------------------------------------------- */
 
 static const char *const process_fields[] = { "title", "description", "principles",
-                                              "referral", "steps", NULL };
+                                              "principles_title", "referral", "steps",
+                                              NULL };
 static const char *const step_fields[] = { "id", "purpose", "prompts", "questions",
                                            "banks", "shows", "record", "referral", NULL };
 /* In rb_show order. */
@@ -1366,6 +1367,7 @@ static void define_process(ctx *c, int self, int body)
     p->title = text_field(c, body, "title", true);
     p->description = text_field(c, body, "description", false);
     p->principles = text_list(c, body, "principles", &p->nprinciples);
+    p->principles_title = text_field(c, body, "principles_title", false);
     p->referral = text_field(c, body, "referral", false);
     const char *id = p->id ? p->id : "?";
     int st = list_field(c, body, "steps", true, "step \"...\" { ... }");

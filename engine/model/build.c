@@ -28,6 +28,25 @@ static void error_at(rb_diags *d, rb_loc loc, const char *detail, const char *ms
         rb_diags_add(d, RB_ERROR, RB_DIAG_INPUT, loc.file, loc.line, 0, detail, "%s", msg);
 }
 
+static void warning_at(rb_diags *d, rb_loc loc, const char *msg)
+{
+    if (room(d))
+        rb_diags_add(d, RB_WARNING, RB_DIAG_INPUT, loc.file, loc.line, 0, NULL, "%s", msg);
+}
+
+/* An id made from a position ("bank.q3"): it names another question as
+ * soon as one is added before it. */
+static bool positional_question_id(const char *id)
+{
+    const char *dot = strrchr(id, '.');
+    if (!dot || dot[1] != 'q' || !dot[2])
+        return false;
+    for (const char *p = dot + 2; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
+    return true;
+}
+
 /* A "did you mean 'x'?" tail, or "" — written into `out`. */
 static void suggestion(const char *word, const char **cands, size_t n,
                        char *out, size_t outsize)
@@ -239,6 +258,13 @@ static void resolve_process(rb_library *lib, process_def *pd, const char **cands
                          rb_kind_name(item.kind));
                 error_at(d, st->loc, NULL, msg);
                 continue;
+            }
+            if (item.kind == RB_KIND_QUESTION && positional_question_id(id)) {
+                snprintf(msg, sizeof msg, "step '%s' names bank question '%s' by its place in "
+                         "the bank, which changes when a question is added before it: give "
+                         "the question an id (question \"...\" { id = \"...\" }) and use that",
+                         st->id, id);
+                warning_at(d, st->loc, msg);
             }
             bool twice = false;
             for (size_t j = 0; j < n && !twice; j++)

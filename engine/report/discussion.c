@@ -354,6 +354,8 @@ bool rb_discussion_json(const rb_discussion *d, rb_buf *out)
     jw_key(&w, "description");
     jw_string_or_null(&w, p->description);
     json_texts(&w, "principles", p->principles, p->nprinciples);
+    jw_key(&w, "principles_title");
+    jw_string_or_null(&w, p->principles_title);
     jw_key(&w, "referral");
     jw_string_or_null(&w, p->referral);
     jw_key(&w, "steps");

@@ -206,10 +206,11 @@ static void md_development(rb_buf *b, const rb_discussion *d)
         rb_buf_puts(b, ".\n");
 }
 
+/* Room to write the date and time; what the meeting is for is the step's
+ * own words. */
 static void md_follow_up(rb_buf *b)
 {
-    rb_buf_puts(b, "\n### Follow-up meeting\n\nSchedule next coaching session to review "
-                   "progress: Date: ____________ Time: ________\n");
+    rb_buf_puts(b, "\n### Follow-up meeting\n\nDate: ____________ Time: ________\n");
 }
 
 static void md_list(rb_buf *b, const char *head, const char *mark,
@@ -328,7 +329,12 @@ bool rb_discussion_markdown(const rb_discussion *d, rb_buf *b)
         md_text(b, p->description);
         rb_buf_putc(b, '\n');
     }
-    md_list(b, "Principles:", "- ", p->principles, p->nprinciples);
+    if (p->nprinciples) {
+        rb_buf_putc(b, '\n');
+        md_text(b, p->principles_title ? p->principles_title : "Principles");
+        rb_buf_puts(b, ":\n");
+        md_list(b, NULL, "- ", p->principles, p->nprinciples);
+    }
     md_referral(b, p->referral);
     for (size_t i = 0; i < p->nsteps; i++)
         md_step(b, d, i, &p->steps[i]);
@@ -538,8 +544,7 @@ static void html_development(rb_buf *b, const rb_discussion *d)
 
 static void html_follow_up(rb_buf *b)
 {
-    rb_buf_puts(b, "<h3>Follow-up meeting</h3>\n<div class=\"follow-up\"><p>Schedule next "
-                   "coaching session to review progress:</p>\n<div class=\"fill\">"
+    rb_buf_puts(b, "<h3>Follow-up meeting</h3>\n<div class=\"follow-up\"><div class=\"fill\">"
                    "<span>Date</span><span>Time</span></div></div>\n");
 }
 
@@ -683,8 +688,12 @@ bool rb_discussion_html(const rb_discussion *d, rb_buf *b)
         html_esc(b, p->description);
         rb_buf_puts(b, "</p>\n");
     }
-    html_list(b, "Principles:", "principles", false, p->principles,
-              p->nprinciples);
+    if (p->nprinciples) {
+        rb_buf_puts(b, "<p>");
+        html_esc(b, p->principles_title ? p->principles_title : "Principles");
+        rb_buf_puts(b, ":</p>\n");
+        html_list(b, NULL, "principles", false, p->principles, p->nprinciples);
+    }
     html_referral(b, p->referral);
     rb_buf_puts(b, "</header>\n");
     for (size_t i = 0; i < p->nsteps; i++)

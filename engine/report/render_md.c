@@ -207,7 +207,16 @@ static void md_process(rb_buf *b, const rb_process *p)
         md_text(b, p->description);
         rb_buf_putc(b, '\n');
     }
-    md_list(b, "Principles:", p->principles, p->nprinciples);
+    if (p->nprinciples) {
+        rb_buf_putc(b, '\n');
+        md_text(b, p->principles_title ? p->principles_title : "Principles");
+        rb_buf_puts(b, ":\n\n");
+        for (size_t i = 0; i < p->nprinciples; i++) {
+            rb_buf_puts(b, "- ");
+            md_text(b, p->principles[i]);
+            rb_buf_putc(b, '\n');
+        }
+    }
     if (p->referral) {
         rb_buf_puts(b, "\n> **Referral.** ");
         md_text(b, p->referral);

@@ -190,7 +190,7 @@ static void text_process(rb_buf *b, const rb_process *p)
     if (p->description)
         wrap(b, "", "", p->description);
     if (p->nprinciples)
-        rb_buf_puts(b, "\nPrinciples:\n");
+        rb_buf_printf(b, "\n%s:\n", p->principles_title ? p->principles_title : "Principles");
     for (size_t i = 0; i < p->nprinciples; i++)
         wrap(b, "  - ", "    ", p->principles[i]);
     if (p->referral)

@@ -1,20 +1,23 @@
 -- Question banks for career coaching conversations (not tied to competency levels).
+-- The career conversation questions have ids of their own, so that a process
+-- step that names one (process/coaching-for-competencies.lua) keeps naming it
+-- when questions are added or reordered here.
 bank "career-conversation" {
   title = "Career conversation questions",
   description = "Career coaching is a conversation to help employees clarify their career aspirations and take steps towards their career goals.",
   questions = {
-    "What is career success to you?",
-    "What are your strengths and talents?",
-    "What are your areas of development?",
-    "What are your interests?",
-    "What are your highs and lows at work?",
-    "What is important to you in your job?",
-    "What do people say about you as a professional?",
-    "What trends or changes do you see?",
-    "What are the future skills you want to develop?",
-    "What are your top 2 or 3 career options?",
-    "What roles do you hope to see yourself in 1 or 2 years time?",
-    "What experience or exposure would you like to have?",
+    question "What is career success to you?" { id = "career-success" },
+    question "What are your strengths and talents?" { id = "strengths" },
+    question "What are your areas of development?" { id = "areas-of-development" },
+    question "What are your interests?" { id = "interests" },
+    question "What are your highs and lows at work?" { id = "highs-and-lows" },
+    question "What is important to you in your job?" { id = "what-matters" },
+    question "What do people say about you as a professional?" { id = "reputation" },
+    question "What trends or changes do you see?" { id = "trends" },
+    question "What are the future skills you want to develop?" { id = "future-skills" },
+    question "What are your top 2 or 3 career options?" { id = "career-options" },
+    question "What roles do you hope to see yourself in 1 or 2 years time?" { id = "roles-ahead" },
+    question "What experience or exposure would you like to have?" { id = "experience-wanted" },
   },
 }
 

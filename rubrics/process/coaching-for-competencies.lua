@@ -4,18 +4,19 @@
 -- assess`); change the steps here to change the discussion.
 process "coaching-for-competencies" {
   title = "Coaching for competencies",
-  description = "The Competency Discussion Planner will help you to prepare for a discussion with an employee in which you will: come to agreement on the ratings for each core competency; identify key strengths and areas for development; help the employee begin preparing a plan to develop the employee’s competencies.",
+  description = "The Competency Discussion Planner will help you to prepare for a discussion with an employee in which you will: Come to agreement on the ratings for each core competency; Identify key strengths and areas for development; Help the employee begin preparing a plan to develop the employee’s competencies.",
 
   -- Keys to effective coaching, and the confidentiality ground rule.
+  principles_title = "Keys to effective coaching",
   principles = {
     "Positive and constructive, to support continuous improvement and growth",
     "Participatory -- employees are involved in all stages of assessment and development planning",
     "Self-directed -- employees assumes primary responsibility for managing their own development",
     "Future-oriented – coaching focuses on future performance, not on past mistakes",
-    "Confidentiality is one of the core ethical standards of coaching. The client owns the assessment data; it is the client’s responsibility to share the information with the next level leader.",
+    "Confidentiality is one of the core ethical standards of coaching: during coaching engagements, the client owns the assessment data, and it is the client’s responsibility to share the information with the next level leader.",
   },
 
-  referral = "Coaching is not a replacement for counselling. Counselling focuses on improving emotional and psychological well-being, helping people address current life challenges. For counselling support, refer to Employee and Family Assistance Services.",
+  referral = "Coaching is not a replacement for counselling. Counselling focuses on improving emotional and psychological well-being, helping people address current life challenges. Coaching isn’t a replacement for personal stress management. Stress management involves using techniques and strategies to control stress levels, aiming to improve mental and physical well-being. To find the support you need, please refer to Employee and Family Assistance Services.",
 
   steps = {
     step "Prepare for the session" {
@@ -42,6 +43,7 @@ process "coaching-for-competencies" {
         "Maintain a helpful/constructive tone",
         "Initiate the discussion using the assessment data as a basis. Where the employee has made progress toward achieving his/her goals, recognize this success to reinforce desired behaviours, help maintain motivation and contribute to job satisfaction.",
         "Have the employee describe areas for development/possible coaching from his/her perspective. Record areas of agreement and disagreement and discuss them. You will need to draw upon the behavioural examples you noted on the previous page, and have the employee share his/her examples where your assessments differ.",
+        "Probe for behavioural examples by asking questions such as:",
       },
       questions = {
         "Which competencies did you identify as your key strengths?",
@@ -66,9 +68,9 @@ process "coaching-for-competencies" {
         "What is your goal in this area?",
       },
       banks = {
-        "career-conversation.q2",
-        "career-conversation.q3",
-        "career-conversation.q9",
+        "career-conversation.strengths",
+        "career-conversation.areas-of-development",
+        "career-conversation.future-skills",
       },
       record = {
         "Agreed areas of strength:",
@@ -96,6 +98,7 @@ process "coaching-for-competencies" {
       id = "development-plan",
       purpose = "Once you have come to agreement on areas for development, you and the employee need to discuss development activities and agree on a plan to develop the identified competencies. Then, have the employee prepare his/her development plan based on your discussion.",
       prompts = {
+        "(The employee may want to refer to the Core Competency Development Resource Guide (DRG) for ideas to develop the identified competencies.)",
         "What development actions will the employee take?",
         "How will challenges be addressed?",
         "What support will be provided (by you and/or others?",
@@ -107,10 +110,14 @@ process "coaching-for-competencies" {
         "What support/assistance do you need from me?",
         "How will you address the challenges we discussed?",
         "What is a realistic time frame for completing these development activities?",
+        "What actions will you take to develop each of the identified competencies?",
+        "How do you propose to address the challenges identified?",
+        "What do you feel are reasonable timeframes?",
+        "What support do you need from me?",
       },
       banks = {
-        "career-conversation.q10",
-        "career-conversation.q12",
+        "career-conversation.career-options",
+        "career-conversation.experience-wanted",
         "growth-options",
       },
       record = {
@@ -123,6 +130,7 @@ process "coaching-for-competencies" {
       id = "follow-up",
       purpose = "At the end of the coaching for competencies discussion, schedule a follow-up meeting to review the employee’s progress.",
       prompts = {
+        "Schedule next coaching session to review progress",
         "The employee’s role is to share his/her progress with regard to the development plan and identify any challenges or difficulties he/she may be having",
         "Your role, as coach, is to recognize successes where the employee has made progress, and to assist with problem solving and provide additional help and support as required",
       },

@@ -63,11 +63,6 @@ SUBLIST_PARTS = 2
 # (a whole line, a bullet without its "· ", or one question), with "@N"
 # added when only step N's copy of a text is meant.
 NOT_CARRIED = {
-    # Step 5 of the guide: a pointer to a separate document the product
-    # does not have.
-    "(The employee may want to refer to the Core Competency Development "
-    "Resource Guide (DRG) for ideas to develop the identified competencies.)":
-        "refers to a separate guide",
     # The planner's header: filled in by `rubric discuss` (name, date).
     "Employee’s Name:": "form field",
     "Date:": "form field",
@@ -89,16 +84,8 @@ NOT_CARRIED = {
     "Listen actively": "short form of a guide prompt",
     "Probe for detail": "short form of a guide prompt",
     "Check for agreement and understanding@4": "short form of a guide prompt",
-    # Step 5 of the planner: short forms of the guide's five questions
-    # (actions, challenges, time frame, support), which the process asks.
-    "What actions will you take to develop each of the identified competencies?":
-        "short form of the guide's questions",
-    "How do you propose to address the challenges identified?":
-        "short form of the guide's questions",
-    "What do you feel are reasonable timeframes?": "short form of the guide's questions",
-    "What support do you need from me?": "short form of the guide's questions",
-    # Step 6 of the planner: the discussion planner prints its own date and
-    # time fields for the follow-up meeting.
+    # Step 6 of the planner: the step's first prompt carries the sentence;
+    # the discussion planner prints its own date and time fields.
     "Schedule next coaching session to review progress:  Date: "
     "_________________________  Time:________": "form field",
 }
@@ -287,7 +274,8 @@ for name, items in parts.items():
                 cursor[(n, "purpose")] = at + len(text)
                 found = True
         for want, lst in (("prompt", "prompts"), ("paragraph", "prompts"),
-                          ("question", "questions"), ("record", "record")):
+                          ("note", "prompts"), ("question", "questions"),
+                          ("record", "record")):
             if found or kind != want:
                 continue
             start = cursor.get((n, lst), 0)
@@ -299,7 +287,7 @@ for name, items in parts.items():
         else:
             where = {"title": "title", "purpose": "purpose", "paragraph": "purpose or prompts",
                      "prompt": "prompts", "question": "Ask", "record": "Record",
-                     "note": "anywhere"}[kind]
+                     "note": "prompts"}[kind]
             missing.append((number, n, kind, text,
                             f"not in step {n}'s {where} (or out of order)"))
 

@@ -207,6 +207,7 @@ typedef struct rb_process {
     const char *description;  /* may be NULL */
     size_t nprinciples;
     const char *const *principles;  /* ground rules shown before the steps */
+    const char *principles_title;   /* their heading; NULL: "Principles" */
     const char *referral;     /* shown before the steps; may be NULL */
     size_t nsteps;
     const rb_step *steps;

@@ -2,6 +2,6 @@
 process "p" {
   title = "P",
   steps = {
-    step "Explore" { banks = { "career-conversation.q1", "career-conversation.q1" } },
+    step "Explore" { banks = { "career-conversation.career-success", "career-conversation.career-success" } },
   },
 }

@@ -3,7 +3,7 @@ process "p" {
   title = "P",
   steps = {
     step "Explore" {
-      banks = { "career-conversations", "growth-options.laterl", "career-conversation.q1" },
+      banks = { "career-conversations", "growth-options.laterl", "career-conversation.career-success" },
     },
   },
 }
