@@ -81,6 +81,10 @@ int cli_read_done(rb_diags *d, bool got);
 /* The role `id` of the library; NULL, with the error printed ("unknown
  * role ... (did you mean ...?)"), when there is none. */
 const rb_role *cli_find_role(const rb_library *lib, const char *id);
+/* The item `id` of kind `kind` (a role, a process, ...); NULL, with the
+ * error printed, when there is none: "'x' is a competency, not a role", or
+ * "unknown role 'x'" with the closest role's id. */
+const void *cli_find_kind(const rb_library *lib, const char *id, rb_kind kind);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -551,21 +551,14 @@ int cmd_assess(int argc, char **argv)
         cli_input_close(in);
         return rc;
     }
-    rb_item item;
-    if (!rb_library_find(lib, role_id, &item) || item.kind != RB_KIND_ROLE) {
-        const char *near = rb_library_suggest(lib, role_id);
-        if (near)
-            rc = cli_error(EXIT_INVALID, "unknown role '%s' (did you mean '%s'?)", role_id,
-                           near);
-        else
-            rc = cli_error(EXIT_INVALID, "unknown role '%s'; run 'rubric list' to see the "
-                           "roles", role_id);
+    const rb_role *role = cli_find_role(lib, role_id);
+    if (!role) {
         cli_input_close(in);
         rb_library_free(lib);
-        return rc;
+        return EXIT_INVALID;
     }
     ui u = { .lib = lib, .in = in, .interactive = cli_input_interactive(in) };
-    u.a = rb_assessment_new(lib, item.ptr, person, side, assessor, date);
+    u.a = rb_assessment_new(lib, role, person, side, assessor, date);
     if (!u.a) {
         rc = cli_error(EXIT_SYSTEM, "out of memory");
     } else {

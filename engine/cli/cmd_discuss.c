@@ -35,17 +35,8 @@ static int choose_process(const rb_library *lib, const char *id, const rb_proces
 {
     size_t n = rb_library_nprocesses(lib);
     if (id) {
-        rb_item item;
-        if (rb_library_find(lib, id, &item) && item.kind == RB_KIND_PROCESS) {
-            *out = item.ptr;
-            return EXIT_OK;
-        }
-        const char *near = rb_library_suggest(lib, id);
-        if (near)
-            return cli_error(EXIT_INVALID, "unknown process '%s' (did you mean '%s'?)", id,
-                             near);
-        return cli_error(EXIT_INVALID, "unknown process '%s'; run 'rubric list' to see the "
-                         "processes", id);
+        *out = cli_find_kind(lib, id, RB_KIND_PROCESS);
+        return *out ? EXIT_OK : EXIT_INVALID;
     }
     if (n == 1) {
         *out = rb_library_process(lib, 0);

@@ -226,17 +226,25 @@ int cli_read_done(rb_diags *d, bool got)
 
 const rb_role *cli_find_role(const rb_library *lib, const char *id)
 {
+    return cli_find_kind(lib, id, RB_KIND_ROLE);
+}
+
+const void *cli_find_kind(const rb_library *lib, const char *id, rb_kind kind)
+{
     rb_item item;
-    if (rb_library_find(lib, id, &item) && item.kind == RB_KIND_ROLE)
+    if (rb_library_find(lib, id, &item) && item.kind == kind)
         return item.ptr;
-    const char *near = rb_library_suggest(lib, id);
+    const char *what = rb_kind_name(kind);
+    const char *plural = what[strlen(what) - 1] == 's' ? "es" : "s";  /* processes */
+    const char *near = rb_library_suggest_kind(lib, id, kind);
     if (item.kind != RB_KIND_NONE)
-        cli_error(EXIT_INVALID, "'%s' is a %s, not a role; run 'rubric list' to see the roles",
-                  id, rb_kind_name(item.kind));
+        cli_error(EXIT_INVALID, "'%s' is a %s, not a %s; run 'rubric list' to see the %s%s",
+                  id, rb_kind_name(item.kind), what, what, plural);
     else if (near)
-        cli_error(EXIT_INVALID, "unknown role '%s' (did you mean '%s'?)", id, near);
+        cli_error(EXIT_INVALID, "unknown %s '%s' (did you mean '%s'?)", what, id, near);
     else
-        cli_error(EXIT_INVALID, "unknown role '%s'; run 'rubric list' to see the roles", id);
+        cli_error(EXIT_INVALID, "unknown %s '%s'; run 'rubric list' to see the %s%s", what, id,
+                  what, plural);
     return NULL;
 }
 

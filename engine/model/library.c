@@ -143,6 +143,11 @@ const rb_scale_level *rb_scale_level_of(const rb_scale *s, int number)
 
 const char *rb_library_suggest(const rb_library *lib, const char *id)
 {
+    return rb_library_suggest_kind(lib, id, RB_KIND_NONE);
+}
+
+const char *rb_library_suggest_kind(const rb_library *lib, const char *id, rb_kind kind)
+{
     const char *best = NULL;
     size_t best_d = SIZE_MAX;
     size_t cap = strlen(id) <= 4 ? 1 : strlen(id) / 3;
@@ -150,8 +155,10 @@ const char *rb_library_suggest(const rb_library *lib, const char *id)
         cap = 4;
     for (size_t i = 0; i < lib->nindex; i++) {
         rb_kind k = lib->index[i].item.kind;
-        if (k != RB_KIND_SCALE && k != RB_KIND_COMPETENCY && k != RB_KIND_ROLE &&
-            k != RB_KIND_BANK && k != RB_KIND_PROCESS)
+        if (kind != RB_KIND_NONE ? k != kind
+                                 : (k != RB_KIND_SCALE && k != RB_KIND_COMPETENCY &&
+                                    k != RB_KIND_ROLE && k != RB_KIND_BANK &&
+                                    k != RB_KIND_PROCESS))
             continue;
         size_t d = edit_distance(id, lib->index[i].id, cap);
         if (d <= cap && d < best_d) {

@@ -263,6 +263,8 @@ bool rb_library_find(const rb_library *lib, const char *id, rb_item *out);
 /* The id of a scale, competency, role, bank or process closest to `id` (a likely
  * typo), or NULL when none is close. */
 const char *rb_library_suggest(const rb_library *lib, const char *id);
+/* The same among the items of one kind (a role, a process, ...). */
+const char *rb_library_suggest_kind(const rb_library *lib, const char *id, rb_kind kind);
 
 /* "sha256:<64 hex digits>" over the library's content (not its layout, comments
  * or formatting): equal hashes mean the same definitions. */
