@@ -145,8 +145,11 @@ static void read_entry(reader *r, const cJSON *e, const char *path, owned_assess
             seen[slot] = e;
         } else if (rb_library_find(r->lib, id->valuestring, &item) &&
                    item.kind == RB_KIND_COMPETENCY) {
-            json_problem(&r->rep, RB_ERROR, id, where, "role '%s' does not need competency "
-                         "'%s'", role->id, id->valuestring);
+            /* The role changed since the assessment was made: what is
+             * still needed can be discussed; this entry cannot. */
+            json_problem(&r->rep, RB_WARNING, id, where, "role '%s' no longer needs "
+                         "competency '%s'; the entry is left out", role->id,
+                         id->valuestring);
         } else {
             const char *near = rb_library_suggest(r->lib, id->valuestring);
             if (near)
