@@ -20,6 +20,7 @@
 
 #include "lua/lua_internal.h"
 #include "rubric/buf.h"
+#include "rubric/io.h"
 #include "text/text.h"
 
 #define OBJ_META "rubric.object"
@@ -211,6 +212,20 @@ static int cmp_str(const void *a, const void *b)
 
 /* Report keys of table `t` that are not in `names` (and, unless the table
  * may hold a list, any list entries). */
+/* The field whose list holds entries of kind `k`. */
+static const char *list_of_kind(enum okind k)
+{
+    switch (k) {
+    case O_BEHAVIOUR: return "behaviours";
+    case O_QUESTION: return "questions";
+    case O_OPTION: return "options";
+    case O_NEED: return "needs";
+    case O_EXAMPLE: return "examples";
+    case O_STEP: return "steps";
+    default: return "its list";
+    }
+}
+
 static void check_fields(const ctx *c, int t, const char *const *names, bool list_ok)
 {
     lua_State *L = c->L;
@@ -220,9 +235,11 @@ static void check_fields(const ctx *c, int t, const char *const *names, bool lis
     const char *unknown[32];
     size_t nunknown = 0;
     bool extra_list = false;
+    const obj *stray = NULL;  /* a constructor written where a field belongs */
     lua_Integer len = (lua_Integer)lua_rawlen(L, t);
     lua_pushnil(L);
     while (lua_next(L, t)) {
+        const obj *o = lua_type(L, -2) != LUA_TSTRING ? to_obj(L, -1) : NULL;
         lua_pop(L, 1);
         if (lua_type(L, -1) == LUA_TSTRING) {
             const char *k = lua_tostring(L, -1);
@@ -233,8 +250,11 @@ static void check_fields(const ctx *c, int t, const char *const *names, bool lis
                 unknown[nunknown++] = arena_strdup(A(c), k);
         } else if (lua_isinteger(L, -1)) {
             lua_Integer i = lua_tointeger(L, -1);
-            if (!list_ok || i < 1 || i > len)
+            if (!list_ok || i < 1 || i > len) {
                 extra_list = true;
+                if (o && (!stray || o->line < stray->line))
+                    stray = o;
+            }
         } else {
             extra_list = true;
         }
@@ -250,10 +270,20 @@ static void check_fields(const ctx *c, int t, const char *const *names, bool lis
         else
             err(c, "unknown field '%s' in %s", unknown[i], c->what);
     }
-    if (extra_list) {
+    /* Point at the stray entry itself when it is a constructor: say a step
+     * inside the body of a process, after its steps = { ... } closed. */
+    ctx at = *c;
+    if (stray) {
+        at.file = stray->file;
+        at.line = stray->line;
+    }
+    if (extra_list && stray && !list_ok) {
+        err(&at, "this %s is inside %s but in none of its lists: move it into %s = { ... }",
+            okind_names[stray->kind], c->what, list_of_kind(stray->kind));
+    } else if (extra_list) {
         if (list_ok)
-            err(c, "unexpected entry in %s: list entries must come one after "
-                   "another, and other entries need a field name", c->what);
+            err(&at, "unexpected entry in %s: list entries must come one after "
+                     "another, and other entries need a field name", c->what);
         else
             err(c, "unexpected list entry in %s: every entry needs a field name, "
                    "as in title = \"...\"", c->what);
@@ -283,6 +313,17 @@ static const char *copy_text(const ctx *c, int idx, const char *field)
     }
     if (strlen(s) != len) {
         err(c, "%s of %s contains a NUL byte", field, c->what);
+        return NULL;
+    }
+    /* Everything here is shown at a terminal and in documents: no escape
+     * codes, and names that head a line stay on one. */
+    bool one_line = strcmp(field, "title") == 0 || strcmp(field, "name") == 0 ||
+                    strcmp(field, "id") == 0;
+    if (!rb_text_plain(s, !one_line)) {
+        err(c, one_line ? "%s of %s holds a line break or a control character; write it on "
+                          "one line of plain text"
+                        : "%s of %s holds a control character; only line breaks and tabs "
+                          "are allowed", field, c->what);
         return NULL;
     }
     char *p = arena_strndup(A(c), s, len);
@@ -588,8 +629,12 @@ static bool entry_ok(const ctx *c, int idx, enum okind k, bool string_ok,
         }
         return true;
     }
-    err(c, "entry %zu of %s of %s must be %s%s, not a %s", pos, listname, c->what,
-        string_ok ? "text or " : "", okind_names[k], value_kind(L, idx));
+    if (lua_isnil(L, idx))
+        err(c, "entry %zu of %s of %s is missing (nil): a list may not have gaps; remove "
+               "the empty entry", pos, listname, c->what);
+    else
+        err(c, "entry %zu of %s of %s must be %s%s, not a %s", pos, listname, c->what,
+            string_ok ? "text or " : "", okind_names[k], value_kind(L, idx));
     return false;
 }
 
