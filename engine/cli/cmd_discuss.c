@@ -122,7 +122,7 @@ int cmd_discuss(int argc, char **argv)
             rb_discussion_html(disc, &out);
         else
             rb_discussion_markdown(disc, &out);
-        rc = cli_write_mode(output, &out, 0600);
+        rc = cli_save_private(output, &out, true);
         rb_buf_release(&out);
     } else if (rc == EXIT_OK) {
         rc = EXIT_INVALID;
