@@ -368,7 +368,9 @@ static bool apply_event(rb_session *s, const cJSON *ev, bool dry, rb_diags *diag
     item_state *it = NULL;
     if (kind != EV_RESUME && kind != EV_SUBMIT) {
         if (!get_int(ev, "item", 0, (long long)s->nitems - 1, &item_no)) {
-            set_err(err, errsize, "the %s event names no item from 1 to %zu", name, s->nitems);
+            /* Events count items from 0; people, from 1. */
+            set_err(err, errsize, "the %s event names no item of the plan (\"item\" from 0 "
+                    "to %zu)", name, s->nitems - 1);
             return false;
         }
         it = &s->items[item_no];

@@ -282,7 +282,7 @@ TEST(refusals_word_for_word)
     CHECK_EQ_STR(refusal(s, (rb_action){ .kind = RB_ACT_RATE, .item = 1, .level = 4 }),
                  "a rating is a level from 1 to 3 of Three (0 clears it)");
     CHECK_EQ_STR(refusal(s, (rb_action){ .kind = RB_ACT_GOTO, .item = 9 }),
-                 "the goto event names no item from 1 to 4");
+                 "the goto event names no item of the plan (\"item\" from 0 to 3)");
     CHECK_EQ_STR(refusal(s, (rb_action){ .kind = RB_ACT_SAY, .item = 1, .part = 5, .text = "x" }),
                  "item 2 has no probe of that number");
     CHECK_EQ_STR(refusal(s, (rb_action){ .kind = RB_ACT_SAY, .item = 1, .text = "" }),
