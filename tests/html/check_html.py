@@ -477,16 +477,25 @@ def main():
             print("SKIP: chromium is not installed (Debian package 'chromium')")
             return SKIP if not failures else 1
 
-        def browser(*args):
-            profile = tempfile.mkdtemp(dir=tmp)
-            return run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                        "--disable-dev-shm-usage", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--hide-scrollbars", f"--user-data-dir={profile}",
-                        *args, "file://" + page_path],
-                       env=dict(env, HOME=tmp), cwd=tmp)
+        def browser(*args, made=lambda r: r.returncode == 0):
+            # The browser, not the page, is what may fail to start on a
+            # loaded machine: one more try, said on the output, before the
+            # checks judge what it produced.
+            for attempt in (1, 2):
+                profile = tempfile.mkdtemp(dir=tmp)
+                r = run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                         "--disable-dev-shm-usage", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update",
+                         "--disable-sync", "--hide-scrollbars", f"--user-data-dir={profile}",
+                         *args, "file://" + page_path],
+                        env=dict(env, HOME=tmp), cwd=tmp)
+                if made(r) or attempt == 2:
+                    return r
+                print(f"note: chromium {args[0]} produced nothing (exit {r.returncode}); "
+                      f"trying once more:\n{r.stderr.decode(errors='replace')[-1000:]}")
 
-        r = browser("--dump-dom")
+        r = browser("--dump-dom",
+                    made=lambda r: r.returncode == 0 and b"</html>" in r.stdout)
         dom = r.stdout.decode("utf-8", errors="replace")
         if not check(r.returncode == 0 and "</html>" in dom,
                      f"chromium --dump-dom ran (exit {r.returncode})"):
@@ -496,7 +505,9 @@ def main():
             check_known(dom)
         shot = os.path.join(tmp, "sheet.png")
         width, height = 1100, 1400
-        r = browser(f"--screenshot={shot}", f"--window-size={width},{height}")
+        r = browser(f"--screenshot={shot}", f"--window-size={width},{height}",
+                    made=lambda r: r.returncode == 0 and os.path.exists(shot)
+                    and os.path.getsize(shot) > 20000)
         check(r.returncode == 0, f"chromium --screenshot ran (exit {r.returncode})")
         check_screenshot(shot, width, height)
         keep = os.environ.get("RUBRIC_KEEP_SCREENSHOT")
