@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/lineinput.h"
@@ -145,9 +146,10 @@ static void show_competency(ui *u)
     const rb_competency *c = n->competency;
     printf("\n== Competency %zu of %zu: %s (%s) ==\n", u->current + 1,
            u->a->ncompetencies, c->title, c->id);
-    /* Not a terminal (a script whose screen is shown anyway): 78 columns. */
+    /* Not a terminal (a script whose screen is shown anyway): 78 columns;
+     * a terminal too narrow to wrap in: as it comes. */
     size_t width = cli_screen_width();
-    if (!width)
+    if (!width && !isatty(STDOUT_FILENO))
         width = 78;
     cli_print_wrapped(NULL, c->definition, NULL, width);
     printf("Target level for %s: %d %s\n", u->a->role->title, n->target,

@@ -217,6 +217,15 @@ static void show_item(ui *u)
         printf("(probe %d: %s)\n", u->part + 1, it->question->probes[u->part].text);
 }
 
+/* The first error of `d`, for a one-line message. */
+static const char *first_error(const rb_diags *d)
+{
+    for (size_t i = 0; d && i < rb_diags_count(d); i++)
+        if (rb_diags_at(d, i)->severity == RB_ERROR)
+            return rb_diags_at(d, i)->message;
+    return "out of memory";
+}
+
 /* False with the reason in `err` (only memory, or an engine fault, can
  * stop a suggestion). */
 static bool compute_advice(ui *u, char *err, size_t errsize)
@@ -226,8 +235,7 @@ static bool compute_advice(ui *u, char *err, size_t errsize)
     bool ok = d && rb_session_suggest(u->s, u->scorer, i, &u->advice, d);
     u->have_advice = ok;
     if (!ok)
-        snprintf(err, errsize, "cannot suggest what to ask next: %s",
-                 d && rb_diags_errors(d) ? rb_diags_at(d, 0)->message : "out of memory");
+        snprintf(err, errsize, "cannot suggest what to ask next: %s", first_error(d));
     rb_diags_free(d);
     return ok;
 }
@@ -303,7 +311,7 @@ static void show_status(ui *u)
 
 /* The interview so far, per competency: the ratings given, what the
  * evidence suggests, the STAR elements heard. */
-static bool show_summary(ui *u)
+static bool show_summary(ui *u, char *err, size_t errsize)
 {
     /* Nothing recorded yet: every competency is "not rated". */
     bool any = rb_session_answer_count(u->s) > 0;
@@ -311,6 +319,7 @@ static bool show_summary(ui *u)
     rb_interview *iv = any && d ? rb_session_interview(u->s, d) : NULL;
     rb_sheet *sh = iv ? rb_score(u->scorer, iv, d) : NULL;
     if (!d || (any && !sh)) {
+        snprintf(err, errsize, "cannot sum up the interview: %s", first_error(d));
         rb_interview_free(iv);
         rb_diags_free(d);
         return false;
@@ -578,11 +587,7 @@ static outcome run_line(ui *u, const char *line, char *err, size_t errsize)
         return DONE;
     }
     if (strcmp(name, "summary") == 0) {
-        if (!show_summary(u)) {
-            snprintf(err, errsize, "out of memory");
-            return SYSTEM;
-        }
-        return DONE;
+        return show_summary(u, err, errsize) ? DONE : SYSTEM;
     }
     if (strcmp(name, "help") == 0 || strcmp(name, "h") == 0 || strcmp(name, "?") == 0) {
         const char *cmds = strstr(help, "Commands");
@@ -591,10 +596,8 @@ static outcome run_line(ui *u, const char *line, char *err, size_t errsize)
     }
     if (strcmp(name, "submit") == 0) {
         if (u->interactive && !u->submit_asked) {
-            if (!show_summary(u)) {
-                snprintf(err, errsize, "out of memory");
+            if (!show_summary(u, err, errsize))
                 return SYSTEM;
-            }
             printf("Type /submit again to end the interview; the session then becomes "
                    "final.\n");
             u->submit_asked = true;
@@ -752,7 +755,13 @@ static char *read_plan(const char *path, size_t *len)
     struct stat st;
     if (fd < 0)
         return NULL;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
         int e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
         close(fd);
         errno = e;

@@ -43,7 +43,12 @@ static int sniff_format(const char *path, char *out, size_t size)
     if (fd < 0)
         return cli_error(EXIT_SYSTEM, "cannot read '%s': %s", path, strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return cli_error(EXIT_SYSTEM, "cannot read '%s': %s", path, strerror(e));
+    }
+    if (!S_ISREG(st.st_mode)) {
         bool folder = S_ISDIR(st.st_mode);
         close(fd);
         fprintf(stderr, "%s: error: %s\n", path, folder ? "is a folder, not a file"

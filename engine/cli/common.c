@@ -176,9 +176,9 @@ static const char *record_kind(const char *path)
             k--;
         if (k == head || k[-1] != ':')
             continue;
-        if (strcmp(kinds[i].format, "\"" RB_DEVPLAN_FORMAT "\"") == 0 &&
+        if (strcmp(kinds[i].format, "\"" RB_ANSWERS_FORMAT "\"") != 0 &&
             strstr(head, "\"view\": \"shared\""))
-            return NULL;  /* an export, made again from its plan */
+            return NULL;  /* an export, made again from its plan or assessment */
         return kinds[i].what;
     }
     return NULL;
@@ -263,8 +263,11 @@ int cli_check_new_output(const char *path, const char *what)
     else
         snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
     if (stat(dir, &st) != 0)
-        return cli_error(EXIT_INVALID, "cannot save %s to '%s': the folder '%s' does not exist",
-                         what, path, dir);
+        return errno == ENOENT
+                   ? cli_error(EXIT_INVALID, "cannot save %s to '%s': the folder '%s' does not "
+                               "exist", what, path, dir)
+                   : cli_error(EXIT_INVALID, "cannot save %s to '%s': cannot look at the folder "
+                               "'%s' (%s)", what, path, dir, strerror(errno));
     if (!S_ISDIR(st.st_mode))
         return cli_error(EXIT_INVALID, "cannot save %s to '%s': '%s' is not a folder", what,
                          path, dir);

@@ -41,32 +41,51 @@ void cli_print_wrapped(const char *lead, const char *text, const char *suffix, s
     lead = lead ? lead : "";
     fputs(lead, stdout);
     size_t indent = columns(lead, strlen(lead)), col = indent;
+    bool line_empty = true;  /* nothing after the indent yet */
     const char *parts[2] = { text ? text : "", suffix ? suffix : "" };
-    bool first = true;
     for (size_t p = 0; p < 2; p++) {
         const char *s = parts[p];
-        /* The suffix is glued to the text as it would be on one line. */
-        size_t gap = p == 1 ? strspn(s, " ") : 1;
-        s += p == 1 ? gap : 0;
+        size_t gap = 0;  /* spaces owed before the next word */
+        bool glued = false;
+        if (p == 1) {
+            /* The suffix keeps its own spacing; with none it is glued to
+             * the text and never starts a line. */
+            gap = strspn(s, " ");
+            s += gap;
+            glued = gap == 0 && !line_empty;
+        }
         while (*s) {
-            size_t wl = strcspn(s, " ");
-            if (wl == 0) {
+            if (*s == '\n') {
+                /* A line break of the text: a new line under the indent. */
+                printf("\n%*s", (int)indent, "");
+                col = indent;
+                line_empty = true;
+                gap = 0;
+                glued = false;
                 s++;
                 continue;
             }
-            size_t wc = columns(s, wl);
-            if (!first && width && col + gap + wc > width && col > indent) {
+            if (*s == ' ' || *s == '\t') {
+                gap = gap ? gap : 1;
+                s++;
+                continue;
+            }
+            size_t wl = strcspn(s, " \t\n"), wc = columns(s, wl);
+            if (!line_empty && !glued && width && col + gap + wc > width) {
                 printf("\n%*s", (int)indent, "");
                 col = indent;
-            } else if (!first) {
+                line_empty = true;
+            }
+            if (!line_empty) {
                 printf("%*s", (int)gap, "");
                 col += gap;
             }
             fwrite(s, 1, wl, stdout);
             col += wc;
             s += wl;
-            first = false;
-            gap = 1;
+            line_empty = false;
+            gap = 0;
+            glued = false;
         }
     }
     putchar('\n');

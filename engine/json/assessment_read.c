@@ -24,8 +24,9 @@ typedef struct reader {
     arena *arena;
 } reader;
 
-static const char *const top_keys[] = { "format", "person", "by", "assessor", "role",
-                                        "date", "library_hash", "competencies", NULL };
+static const char *const top_keys[] = { "format", "view", "person", "by", "assessor",
+                                        "role", "date", "library_hash", "competencies",
+                                        NULL };
 static const char *const entry_keys[] = { "competency", "level", "examples", "share",
                                           NULL };
 
@@ -234,6 +235,13 @@ rb_assessment *rb_assessment_parse(const rb_library *lib, const char *source,
     for (size_t i = 0; i < n; i++)
         oa->entries[i].competency = role->needs[i].competency;
 
+    const cJSON *view = cJSON_GetObjectItemCaseSensitive(root, "view");
+    if (view) {
+        if (cJSON_IsString(view) && strcmp(view->valuestring, "shared") == 0)
+            a->shared_view = true;
+        else if (!cJSON_IsString(view) || strcmp(view->valuestring, "full") != 0)
+            json_problem(&r.rep, RB_ERROR, view, "view", "expected \"full\" or \"shared\"");
+    }
     a->person = name_of(&r, root, "person");
     const cJSON *by = member(&r, root, "by", "", cJSON_String, "\"self\" or \"manager\"");
     bool by_ok = by && rb_assessor_side_parse(by->valuestring, &a->by);
@@ -272,7 +280,7 @@ rb_assessment *rb_assessment_parse(const rb_library *lib, const char *source,
     const cJSON *cs = member(&r, root, "competencies", "", cJSON_Array, "a list");
     if (cs) {
         size_t i = 0;
-        if (!cs->child)
+        if (!cs->child && !a->shared_view)
             json_problem(&r.rep, RB_ERROR, cs, "competencies", "is empty; assess at least "
                          "one competency of the role");
         for (const cJSON *e = cs->child; e && i < 1000; e = e->next, i++) {
@@ -283,6 +291,10 @@ rb_assessment *rb_assessment_parse(const rb_library *lib, const char *source,
     }
     if (!r.rep.errors)
         compact(oa, seen, n);
+    for (size_t i = 0; !r.rep.errors && a->shared_view && i < a->ncompetencies; i++)
+        if (!a->competencies[i].share)
+            json_problem(&r.rep, RB_ERROR, view, "view", "a shared extract holds competency "
+                         "'%s', which is not marked to share", a->competencies[i].competency->id);
 done:
     free(seen);
     cJSON_Delete(root);

@@ -277,9 +277,14 @@ static void check_fields(const ctx *c, int t, const char *const *names, bool lis
         at.file = stray->file;
         at.line = stray->line;
     }
-    if (extra_list && stray && !list_ok) {
+    bool has_list = false;
+    for (size_t i = 0; stray && i < nnames; i++)
+        has_list = has_list || strcmp(names[i], list_of_kind(stray->kind)) == 0;
+    if (extra_list && stray && !list_ok && has_list) {
         err(&at, "this %s is inside %s but in none of its lists: move it into %s = { ... }",
             okind_names[stray->kind], c->what, list_of_kind(stray->kind));
+    } else if (extra_list && stray && !list_ok) {
+        err(&at, "a %s does not belong in %s", okind_names[stray->kind], c->what);
     } else if (extra_list) {
         if (list_ok)
             err(&at, "unexpected entry in %s: list entries must come one after "
@@ -318,7 +323,7 @@ static const char *copy_text(const ctx *c, int idx, const char *field)
     /* Everything here is shown at a terminal and in documents: no escape
      * codes, and names that head a line stay on one. */
     bool one_line = strcmp(field, "title") == 0 || strcmp(field, "name") == 0 ||
-                    strcmp(field, "id") == 0;
+                    strcmp(field, "id") == 0 || strcmp(field, "principles_title") == 0;
     if (!rb_text_plain(s, !one_line)) {
         err(c, one_line ? "%s of %s holds a line break or a control character; write it on "
                           "one line of plain text"

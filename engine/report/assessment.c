@@ -140,6 +140,11 @@ static bool write_json(const rb_assessment *a, bool shared_only, rb_buf *out)
     jw_object(&w);
     jw_key(&w, "format");
     jw_string(&w, RB_ASSESSMENT_FORMAT);
+    if (shared_only || a->shared_view) {
+        /* An extract says so: it may be made again from the assessment. */
+        jw_key(&w, "view");
+        jw_string(&w, "shared");
+    }
     jw_key(&w, "person");
     jw_string(&w, a->person);
     jw_key(&w, "by");

@@ -562,8 +562,9 @@ done:
 /* Sums of squares are kept exactly, as integers scaled by n k, so that
  * levels near 10^9 lose nothing to rounding and "no variation" (a zero
  * mean square, a zero denominator) is decided exactly. With |x| <= 2^31
- * and n k cells, every scaled sum is at most (n k)^2 2^62, within 128
- * bits for tables of up to 2^32 cells. */
+ * and N = n k cells, every scaled sum is at most N^2 2^62, within 128 bits
+ * for tables of up to 2^32 cells; the one product beyond that (ICC(2,k)'s
+ * denominator) is checked for overflow. */
 __extension__ typedef __int128 wide;
 
 void rb_icc_anova(const rb_ratings *t, rb_anova *out)
@@ -633,10 +634,19 @@ void rb_icc_anova(const rb_ratings *t, rb_anova *out)
     out->jms = (double)cols / scale / (dk - 1);
     out->ems = (double)resid / scale / ((dn - 1) * (dk - 1));
     /* ICC(2,k)'s denominator BMS + (JMS - EMS) / n times n k n (n-1)(k-1)
-     * is n (k-1) rows + (n-1) cols - resid: its sign, exactly. The other
+     * is n (k-1) rows + (n-1) cols - resid: its sign, exactly. rows, cols
+     * and resid are sums of squares (never negative) and resid fits, so a
+     * product too big for 128 bits makes the sign positive. The other
      * denominators are sums of non-negative terms. */
-    wide d2k = (wide)n * (wide)(k - 1) * rows + (wide)(n - 1) * cols - resid;
-    out->icc2k_den_sign = d2k > 0 ? 1 : d2k < 0 ? -1 : 0;
+    wide a2, b2, sum;
+    if (__builtin_mul_overflow((wide)n * (wide)(k - 1), rows, &a2) ||
+        __builtin_mul_overflow((wide)(n - 1), cols, &b2) ||
+        __builtin_add_overflow(a2, b2, &sum)) {
+        out->icc2k_den_sign = 1;
+    } else {
+        wide d2k = sum - resid;
+        out->icc2k_den_sign = d2k > 0 ? 1 : d2k < 0 ? -1 : 0;
+    }
 }
 
 static void icc_from(const rb_anova *a, rb_icc_model model, bool average, rb_stat *out)

@@ -142,14 +142,15 @@ static bool same_name(const char *a, const char *b)
     }
 }
 
+/* Nothing but white space, as names are compared (name_byte). */
 static bool blank(const char *s)
 {
     if (!s)
         return true;
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return false;
-    return true;
+    size_t w;
+    while ((w = space_at(s)) > 0)
+        s += w;
+    return !*s;
 }
 
 /* The hash an input was recorded with: the answers' own, else its plan's. */

@@ -879,6 +879,20 @@ rb_session *rb_session_resume(const rb_library *lib, const char *path,
                               const char *interviewer, int64_t now, char *note,
                               size_t note_size, rb_diags *diags)
 {
+    /* Whose the session is, and whether it may go on, is read without
+     * writing: recovery (which may cut a torn tail) comes after. */
+    if (interviewer) {
+        rb_diags *quiet = rb_diags_new();
+        rb_session *peek = quiet ? rb_session_load(lib, path, quiet) : NULL;
+        bool other = peek && !peek->submitted && strcmp(interviewer, peek->interviewer) != 0;
+        if (other)
+            input_error(diags, path, "this is %s's session, not %s's; each interviewer keeps "
+                        "their own", peek->interviewer, interviewer);
+        rb_session_free(peek);
+        rb_diags_free(quiet);
+        if (other)
+            return NULL;
+    }
     rb_session *s = session_new(lib, path);
     if (!s) {
         system_error(diags, path, "out of memory");
@@ -891,12 +905,6 @@ rb_session *rb_session_resume(const rb_library *lib, const char *path,
     if (s->submitted) {
         input_error(diags, path, "the session was submitted and is final; "
                     "score it with 'rubric score %s'", path);
-        rb_session_free(s);
-        return NULL;
-    }
-    if (interviewer && strcmp(interviewer, s->interviewer) != 0) {
-        input_error(diags, path, "this is %s's session, not %s's; each interviewer keeps "
-                    "their own", s->interviewer, interviewer);
         rb_session_free(s);
         return NULL;
     }

@@ -189,17 +189,19 @@ static int write_file(const char *path, const void *data, size_t len, unsigned m
         free(dircopy);
         return -1;
     }
+    /* A folder we may write to but not read cannot be opened to be synced:
+     * the file is written all the same. A sync that fails is reported. */
     int dfd = open(dirname(dircopy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0 || fsync(dfd) != 0) {
+    if (dfd >= 0 && fsync(dfd) != 0) {
         int e = errno;
-        if (dfd >= 0)
-            close(dfd);
+        close(dfd);
         snprintf(err, errsize, "written, but its folder could not be synced: %s", strerror(e));
         free(tmp);
         free(dircopy);
         return -1;
     }
-    close(dfd);
+    if (dfd >= 0)
+        close(dfd);
     rc = 0;
     free(tmp);
     free(dircopy);

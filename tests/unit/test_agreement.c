@@ -780,6 +780,30 @@ TEST(icc_of_large_levels_is_exact)
     rb_ratings_free(b);
 }
 
+/* A table large enough that ICC(2,k)'s exact denominator needs more than
+ * 128 bits (2^22 subjects, levels of +-2^30): the raters agree on every
+ * subject, so every ICC is 1 (the overflow once wrapped to 0 and read as
+ * "denominator 0"). */
+TEST(icc_of_a_huge_table_keeps_its_sign)
+{
+    size_t n = (size_t)1 << 22;
+    rb_ratings *t = rb_ratings_new(n, 2);
+    REQUIRE(t);
+    for (size_t i = 0; i < n; i++)
+        t->cells[2 * i] = t->cells[2 * i + 1] = i % 2 ? (1 << 30) : -(1 << 30);
+    rb_anova a;
+    rb_icc_anova(t, &a);
+    REQUIRE(a.available);
+    CHECK_EQ_INT(a.icc2k_den_sign, 1);
+    for (int m = RB_ICC_ONE_WAY; m <= RB_ICC_TWO_WAY_MIXED; m++) {
+        rb_stat s;
+        rb_icc(t, (rb_icc_model)m, true, &s);
+        CHECK_MSG(s.available, "model %d: %s", m, s.reason);
+        CHECK_NEAR(s.value, 1, 1e-12);
+    }
+    rb_ratings_free(t);
+}
+
 /* ---- the CSV reader ------------------------------------------------------- */
 
 TEST(csv_reads_a_table)

@@ -51,6 +51,8 @@ typedef struct rb_assessment {
     const char *library_hash;
     size_t ncompetencies;          /* one per competency of the role, in its order */
     const rb_assessment_entry *competencies;
+    bool shared_view;              /* an extract for the next-level leader ("view":
+                                      "shared"): only entries marked to share */
 } rb_assessment;
 
 /* "self" or "manager", and back (false for anything else). */
