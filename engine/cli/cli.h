@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "rubric/rubric.h"
 
@@ -62,6 +63,14 @@ int cli_write(const char *path, const rb_buf *b);
 /* The same with the new file's permission bits: 0600 for a person's
  * private records (assessments, sessions, plans). */
 int cli_write_mode(const char *path, const rb_buf *b, unsigned mode);
+/* The first bytes of the regular file at `path` (at most size - 1, with a
+ * NUL after them in `buf`), read without waiting on a FIFO or a device:
+ * their count, or -1 with errno set (EISDIR or EINVAL when it is a folder
+ * or not a regular file). */
+ssize_t cli_file_head(const char *path, char *buf, size_t size);
+/* The value of the first "format" key in the JSON text `head`, in `out`;
+ * "" when there is none: enough to choose a reader, which checks all. */
+void cli_head_format(const char *head, char *out, size_t size);
 /* Before a person types a whole document (an assessment, a plan): the
  * file it will be saved to must not exist yet and its folder must be one
  * this process can write to, so that the end of the session cannot fail

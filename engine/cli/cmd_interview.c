@@ -4,12 +4,10 @@
  * in the session journal before the screen moves on.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -747,56 +745,6 @@ static int write_answers(const rb_library *lib, const char *path, const char *in
     return rc;
 }
 
-/* The plan file, whole; NULL with errno set (EFBIG: over the limit;
- * EISDIR or EINVAL: a folder, or not a regular file, never waited on). */
-static char *read_plan(const char *path, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0)
-        return NULL;
-    if (fstat(fd, &st) != 0) {
-        int e = errno;
-        close(fd);
-        errno = e;
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-        close(fd);
-        errno = e;
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "rb");
-    if (!f) {
-        close(fd);
-        return NULL;
-    }
-    rb_buf b = { 0 };
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        rb_buf_append(&b, chunk, n);
-        if (b.len > RB_MAX_PLAN_FILE) {
-            fclose(f);
-            rb_buf_release(&b);
-            errno = EFBIG;
-            return NULL;
-        }
-    }
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad || !rb_buf_ok(&b)) {
-        rb_buf_release(&b);
-        errno = bad ? EIO : ENOMEM;
-        return NULL;
-    }
-    *len = b.len;
-    if (!b.data)
-        return strdup("");
-    return b.data;
-}
-
 int cmd_interview(int argc, char **argv)
 {
     static const opt_spec specs[] = {
@@ -897,23 +845,10 @@ int cmd_interview(int argc, char **argv)
             session = name;
         }
         size_t plan_len = 0;
-        char *plan_text = read_plan(plan_path, &plan_len);
-        if (!plan_text) {
-            if (errno == EFBIG)
-                rc = cli_error(EXIT_INVALID, "cannot read '%s': larger than the limit of "
-                               "%zu MiB for a plan", plan_path, RB_MAX_PLAN_FILE >> 20);
-            else if (errno == EISDIR || errno == EINVAL) {
-                fprintf(stderr, "%s: error: %s\n", plan_path, errno == EISDIR
-                        ? "is a folder, not a file"
-                        : "is not a regular file (a pipe or a device?); give a file");
-                rc = EXIT_INVALID;
-            } else
-                rc = cli_error(EXIT_SYSTEM, "cannot read '%s': %s", plan_path,
-                               strerror(errno));
-            goto out;
-        }
-        u.s = rb_session_create(lib, session, plan_text, plan_len, plan_path, candidate,
-                                interviewer, clock_now(), d);
+        char *plan_text = rb_plan_read_text(plan_path, &plan_len, d);
+        u.s = plan_text ? rb_session_create(lib, session, plan_text, plan_len, plan_path, candidate,
+                                            interviewer, clock_now(), d)
+                        : NULL;
         free(plan_text);
         if (u.s && !u.interactive)
             printf("Session %s started.\n", session);

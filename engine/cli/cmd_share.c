@@ -3,12 +3,8 @@
  * parts the owner marked to share.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "rubric/assessment.h"
@@ -34,48 +30,18 @@ static const char help[] =
     "Exit status: 0 written, 1 invalid input, 2 usage, 3 a file could not be\n"
     "read or written.\n";
 
-/* The "format" of a JSON document, from the start of the file: enough to
- * choose a reader, which then checks everything. */
+/* The "format" of a JSON document, from the start of the file. */
 static int sniff_format(const char *path, char *out, size_t size)
 {
-    /* Never blocks: a FIFO or a device is refused before it is read. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return cli_error(EXIT_SYSTEM, "cannot read '%s': %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        int e = errno;
-        close(fd);
-        return cli_error(EXIT_SYSTEM, "cannot read '%s': %s", path, strerror(e));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        bool folder = S_ISDIR(st.st_mode);
-        close(fd);
-        fprintf(stderr, "%s: error: %s\n", path, folder ? "is a folder, not a file"
+    char head[8192];
+    if (cli_file_head(path, head, sizeof head) < 0) {
+        if (errno != EISDIR && errno != EINVAL)
+            return cli_error(EXIT_SYSTEM, "cannot read '%s': %s", path, strerror(errno));
+        fprintf(stderr, "%s: error: %s\n", path, errno == EISDIR ? "is a folder, not a file"
                 : "is not a regular file (a pipe or a device?); give a file");
         return EXIT_INVALID;
     }
-    char head[8192];
-    ssize_t got = read(fd, head, sizeof head - 1);
-    close(fd);
-    size_t n = got > 0 ? (size_t)got : 0;
-    head[n] = '\0';
-    out[0] = '\0';
-    const char *kinds[] = { RB_DEVPLAN_FORMAT, RB_ASSESSMENT_FORMAT, NULL };
-    const char *key = strstr(head, "\"format\"");
-    for (int i = 0; key && kinds[i]; i++) {
-        const char *q = key + strlen("\"format\"");
-        q += strspn(q, " \t\r\n");
-        if (*q != ':')
-            break;
-        q++;
-        q += strspn(q, " \t\r\n");
-        size_t k = strlen(kinds[i]);
-        if (*q == '"' && strncmp(q + 1, kinds[i], k) == 0 && q[1 + k] == '"') {
-            snprintf(out, size, "%s", kinds[i]);
-            break;
-        }
-    }
+    cli_head_format(head, out, size);
     return EXIT_OK;
 }
 

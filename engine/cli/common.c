@@ -143,45 +143,72 @@ int cli_write(const char *path, const rb_buf *b)
     return cli_write_mode(path, b, 0644);
 }
 
+ssize_t cli_file_head(const char *path, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    int e = 0;
+    if (fstat(fd, &st) != 0)
+        e = errno;
+    else if (!S_ISREG(st.st_mode))
+        e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+    if (e) {
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    ssize_t n = read(fd, buf, size - 1);
+    e = errno;
+    close(fd);
+    if (n < 0) {
+        errno = e;
+        return -1;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+void cli_head_format(const char *head, char *out, size_t size)
+{
+    out[0] = '\0';
+    const char *q = strstr(head, "\"format\"");
+    if (!q)
+        return;
+    q += strlen("\"format\"");
+    q += strspn(q, " \t\r\n");
+    if (*q != ':')
+        return;
+    q++;
+    q += strspn(q, " \t\r\n");
+    size_t n = *q == '"' ? strcspn(q + 1, "\"\\") : 0;
+    if (n && q[1 + n] == '"' && n < size)
+        snprintf(out, size, "%.*s", (int)n, q + 1);
+}
+
 /* What kind of record the file at `path` holds, when it is one that must
  * never be replaced by an output: an interview session or a progress
  * journal, recorded answers, an assessment, a development plan (not a
  * shared export of one). NULL when the file is anything else or absent. */
 static const char *record_kind(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
-    struct stat st;
-    char head[8193];
-    ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head - 1) : -1;
-    close(fd);
+    char head[8193], format[64];
+    ssize_t n = cli_file_head(path, head, sizeof head);
     if (n <= 0)
         return NULL;
-    head[n] = '\0';
     if (n >= 4 && memcmp(head, RB_JOURNAL_MAGIC, 4) == 0)
         return "a journal (an interview session or a plan's progress)";
-    static const struct { const char *format, *what; } kinds[] = {
-        { "\"" RB_ANSWERS_FORMAT "\"", "recorded answers" },
-        { "\"" RB_ASSESSMENT_FORMAT "\"", "an assessment" },
-        { "\"" RB_DEVPLAN_FORMAT "\"", "a development plan" },
-    };
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        const char *at = strstr(head, kinds[i].format);
-        if (!at)
-            continue;
-        /* The value of "format", not a word in a text. */
-        const char *k = at;
-        while (k > head && (k[-1] == ' ' || k[-1] == '\t' || k[-1] == '\n' || k[-1] == '\r'))
-            k--;
-        if (k == head || k[-1] != ':')
-            continue;
-        if (strcmp(kinds[i].format, "\"" RB_ANSWERS_FORMAT "\"") != 0 &&
-            strstr(head, "\"view\": \"shared\""))
-            return NULL;  /* an export, made again from its plan or assessment */
-        return kinds[i].what;
-    }
-    return NULL;
+    cli_head_format(head, format, sizeof format);
+    if (strcmp(format, RB_ANSWERS_FORMAT) == 0)
+        return "recorded answers";
+    bool assessment = strcmp(format, RB_ASSESSMENT_FORMAT) == 0;
+    if (!assessment && strcmp(format, RB_DEVPLAN_FORMAT) != 0)
+        return NULL;
+    if (strstr(head, "\"view\": \"shared\""))
+        return NULL;  /* an export, made again from its plan or assessment */
+    return assessment ? "an assessment" : "a development plan";
 }
 
 int cli_write_mode(const char *path, const rb_buf *b, unsigned mode)

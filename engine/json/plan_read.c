@@ -344,6 +344,12 @@ done:
     return p;
 }
 
+char *rb_plan_read_text(const char *path, size_t *len, rb_diags *diags)
+{
+    char *text;
+    return json_read_document(path, RB_MAX_PLAN_FILE, diags, &text, len) ? text : NULL;
+}
+
 rb_plan *rb_plan_read(const rb_library *lib, const char *path, rb_diags *diags)
 {
     char *text;

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "rubric/agreement.h"
+#include "rubric/io.h"
 #include "util/util.h"
 
 /* After this many errors the reader stops and says so. */
@@ -215,17 +216,11 @@ static const char *field(const parser *ps, size_t i)
     return ps->text + ps->fstart[i];
 }
 
-/* C0, DEL and C1 (U+0080..U+009F, C2 80..C2 9F in valid UTF-8): what a
- * terminal would take as a command rather than show. */
+/* C0, DEL and C1: what a terminal would take as a command rather than
+ * show. */
 static bool has_control(const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f ||
-            (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xA0))
-            return true;
-    }
-    return false;
+    return !rb_text_plain(s, false);
 }
 
 /* At most about 40 bytes of `s` for a message, cut on a character

@@ -260,16 +260,7 @@ static const char *get_text(const cJSON *obj, const char *key)
 static bool name_ok(const char *s)
 {
     size_t n = s ? strlen(s) : 0;
-    if (!n || n > RB_SESSION_MAX_NAME || !rb_text_valid(s, n))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F || (c == 0xC2 && i + 1 < n &&
-                                      (unsigned char)s[i + 1] >= 0x80 &&
-                                      (unsigned char)s[i + 1] < 0xA0))
-            return false;
-    }
-    return true;
+    return n && n <= RB_SESSION_MAX_NAME && rb_text_valid(s, n) && rb_text_plain(s, false);
 }
 
 static bool apply_start(rb_session *s, const cJSON *ev, rb_diags *diags,

@@ -67,6 +67,10 @@ bool rb_plan_json(const rb_plan *plan, rb_buf *out);
 rb_plan *rb_plan_parse(const rb_library *lib, const char *source, const char *text,
                        size_t len, rb_diags *diags);
 rb_plan *rb_plan_read(const rb_library *lib, const char *path, rb_diags *diags);
+/* The text of the plan file at `path` as it is (at most RB_MAX_PLAN_FILE
+ * bytes; a folder, FIFO or device is refused without waiting), malloc'ed,
+ * for a session to keep; NULL with the problem in `diags`. */
+char *rb_plan_read_text(const char *path, size_t *len, rb_diags *diags);
 void rb_plan_free(rb_plan *plan);
 
 /* The interview kit: opening and closing scripts, per competency the time
