@@ -831,13 +831,8 @@ int cmd_interview(int argc, char **argv)
     if (resume) {
         char note[1200];
         u.s = rb_session_resume(lib, resume, interviewer, clock_now(), note, sizeof note, d);
-        if (u.s && note[0]) {
-            /* The note reads "path: what was dropped". */
-            size_t n = strlen(resume);
-            const char *what = strncmp(note, resume, n) == 0 && strncmp(note + n, ": ", 2) == 0
-                               ? note + n + 2 : note;
-            fprintf(stderr, "%s: warning: %s\n", resume, what);
-        }
+        if (u.s && note[0])
+            fprintf(stderr, "%s: warning: %s\n", resume, rb_journal_text_after(resume, note));
     } else {
         char name[512];
         if (!session) {

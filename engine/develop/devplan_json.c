@@ -13,6 +13,7 @@
 #include "json/json_fields.h"
 #include "json/json_syntax.h"
 #include "json/json_writer.h"
+#include "rubric/io.h"
 
 /* ---- writing ------------------------------------------------------------------ */
 
@@ -186,7 +187,7 @@ static const char *text_of(reader *r, const cJSON *obj, const char *key, const c
     /* Plans are shown at the terminal ('develop show', 'followup'): no
      * escape sequences, and names and ids stay on one line. */
     bool one_line = max <= RB_DEVPLAN_MAX_NAME;
-    if (!json_plain_text(v->valuestring, !one_line)) {
+    if (!rb_text_plain(v->valuestring, !one_line)) {
         json_problem(&r->rep, RB_ERROR, v, where, one_line
                      ? "holds a control character or a line break; write it on one line"
                      : "holds a control character; only line breaks and tabs are allowed");

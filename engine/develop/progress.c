@@ -74,16 +74,6 @@ static const rb_devplan_action *find_action(const rb_devplan *p, const char *id)
     return NULL;
 }
 
-/* The journal's text without its leading "path: " (the diagnostic names
- * the file). */
-static const char *without_path(const char *path, const char *text)
-{
-    size_t n = strlen(path);
-    if (strncmp(text, path, n) == 0 && strncmp(text + n, ": ", 2) == 0)
-        return text + n + 2;
-    return text;
-}
-
 static int record_problem(owned_progress *op, uint64_t index, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -234,13 +224,13 @@ rb_progress *rb_progress_read(const rb_devplan *plan, const char *path, rb_diags
     rb_journal_status s = rb_journal_recover(path, on_record, op, &rep);
     if (s == RB_JOURNAL_OK && rep.tail != RB_JOURNAL_TAIL_NONE)
         rb_diags_add(diags, RB_WARNING, RB_DIAG_INPUT, path, 0, 0, NULL, "%s",
-                     without_path(path, rep.note));
+                     rb_journal_text_after(path, rep.note));
     if (s == RB_JOURNAL_ERR_STOPPED && op->bad) {
         /* The record's problem is already reported. */
     } else if (s != RB_JOURNAL_OK) {
         rb_diags_add(diags, RB_ERROR, s == RB_JOURNAL_ERR_IO || s == RB_JOURNAL_ERR_NOMEM
                                           ? RB_DIAG_SYSTEM : RB_DIAG_INPUT,
-                     path, 0, 0, NULL, "%s", without_path(path, rep.err.text));
+                     path, 0, 0, NULL, "%s", rb_journal_text_after(path, rep.err.text));
     }
     if (s != RB_JOURNAL_OK) {
         rb_progress_free(&op->pr);

@@ -17,6 +17,7 @@
 #include "json/json_syntax.h"
 #include "report/assessment_internal.h"
 #include "rubric/date.h"
+#include "rubric/io.h"
 
 typedef struct reader {
     json_report rep;  /* where problems go */
@@ -111,7 +112,7 @@ static void read_examples(reader *r, const cJSON *e, const char *path,
                          RB_MAX_EXAMPLE);
             continue;
         }
-        if (!json_plain_text(x->valuestring, true)) {
+        if (!rb_text_plain(x->valuestring, true)) {
             json_problem(&r->rep, RB_ERROR, x, xw, "holds a control character; only line "
                          "breaks and tabs are allowed");
             continue;

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "json/json_fields.h"
-#include "rubric/io.h"
 #include "json/json_syntax.h"
 #include "util/util.h"
 
@@ -73,11 +72,6 @@ const cJSON *json_member(json_report *r, const cJSON *obj, const char *key, cons
         return NULL;
     }
     return v;
-}
-
-bool json_plain_text(const char *s, bool multiline)
-{
-    return rb_text_plain(s, multiline);
 }
 
 cJSON *json_parse_root(json_report *r, const char *text, size_t len)

@@ -34,12 +34,6 @@ void json_check_keys(json_report *r, const cJSON *obj, const char *path,
 const cJSON *json_member(json_report *r, const cJSON *obj, const char *key, const char *path,
                          int want, const char *want_name, bool required);
 
-/* True when `s` holds no control characters; tabs and line breaks are
- * allowed in `multiline` text. Names and ids are one line; what a person
- * wrote may have several. Text shown at a terminal must never carry
- * escape sequences. */
-bool json_plain_text(const char *s, bool multiline);
-
 /* Parse the document text[0..len) strictly (json_parse; a leading UTF-8
  * byte-order mark is skipped, as editors on some systems write one). NULL,
  * with "malformed JSON at line L, column C: ..." in `r->diags` (L counted

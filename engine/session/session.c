@@ -609,10 +609,7 @@ static bool encode_action(const rb_session *s, const rb_action *a, int64_t now, 
 /* The journal's message without its leading "path: ". */
 static const char *journal_text(const char *path, const rb_journal_err *je)
 {
-    size_t n = strlen(path);
-    if (strncmp(je->text, path, n) == 0 && strncmp(je->text + n, ": ", 2) == 0)
-        return je->text + n + 2;
-    return je->text;
+    return rb_journal_text_after(path, je->text);
 }
 
 static void journal_message(const rb_session *s, char *err, size_t errsize,

@@ -716,6 +716,14 @@ rb_journal_status rb_journal_close(rb_journal *j, rb_journal_err *err)
     return st;
 }
 
+const char *rb_journal_text_after(const char *path, const char *text)
+{
+    size_t n = strlen(path);
+    if (strncmp(text, path, n) == 0 && strncmp(text + n, ": ", 2) == 0)
+        return text + n + 2;
+    return text;
+}
+
 rb_journal_status rb_journal_discard(rb_journal *j, rb_journal_err *err)
 {
     rb_journal_err local;

@@ -129,6 +129,10 @@ rb_journal_status rb_journal_close(rb_journal *j, rb_journal_err *err);
  * name is removed while the lock is held, and the folder is synced. */
 rb_journal_status rb_journal_discard(rb_journal *j, rb_journal_err *err);
 
+/* A journal text (an error's or a recovery note's, "path: what ...")
+ * without its leading "path: ", for a message that names the file. */
+const char *rb_journal_text_after(const char *path, const char *text);
+
 /* ---- recovery ------------------------------------------------------------ */
 
 /* Called once per intact record, in order; `index` counts from 0. The
